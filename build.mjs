@@ -1,0 +1,304 @@
+// @ts-check
+/**
+ * Builds Backstory for Chrome and Firefox from this folder alone.
+ *
+ *   node build.mjs            dist/chrome, dist/firefox and their zips
+ *   node build.mjs --no-zip   the unpacked folders only
+ *   node build.mjs --watch    rebuild on change (no zips)
+ *   node build.mjs --icons    re-render assets/icons/*.png from assets/icon.svg (needs Chromium)
+ *
+ * Steps: the corpus in data/ becomes dist/<browser>/index.json (and the alias table compiled
+ * into the content script); esbuild bundles each entry; manifest.json becomes one manifest per
+ * browser; web-ext zips each folder.
+ */
+import { watch as watchFiles } from 'node:fs';
+import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const ROOT = path.dirname(fileURLToPath(import.meta.url));
+const DIST = path.join(ROOT, 'dist');
+const CACHE = path.join(ROOT, '.cache');
+
+/** @typedef {'chrome' | 'firefox'} Target */
+/** @type {Target[]} */
+export const TARGETS = ['chrome', 'firefox'];
+
+/**
+ * The oldest browsers with every web feature Backstory relies on (see README, "Browser support"):
+ * Chrome 114 for the Popover API (top-layer card; Custom Highlights since 105, MV3 since 88);
+ * Firefox 140 for the CSS Custom Highlight API (Popover since 125, MV3 since 109).
+ * Firefox for Android first reads `data_collection_permissions` in 142.
+ */
+export const MIN_VERSIONS = { chrome: '114', firefox: '140.0', firefoxAndroid: '142.0' };
+
+export const GECKO_ID = 'backstory@backstory';
+
+/**
+ * The manifest for one browser, derived from the single MV3 source.
+ * @param {Record<string, any>} source the parsed manifest.json
+ * @param {Target} target
+ * @returns {Record<string, any>}
+ */
+export function deriveManifest(source, target) {
+  const manifest = structuredClone(source);
+  const { service_worker: worker } = source.background ?? {};
+  if (!worker) throw new Error('manifest.json: background.service_worker is required');
+  if (target === 'chrome') {
+    manifest.background = { service_worker: worker };
+    manifest.minimum_chrome_version = MIN_VERSIONS.chrome;
+  } else {
+    // Firefox runs MV3 backgrounds as event pages; a service_worker key is ignored with a warning.
+    manifest.background = { scripts: [worker] };
+    manifest.browser_specific_settings = {
+      gecko: {
+        id: GECKO_ID,
+        strict_min_version: MIN_VERSIONS.firefox,
+        data_collection_permissions: { required: ['none'] },
+      },
+      gecko_android: { strict_min_version: MIN_VERSIONS.firefoxAndroid },
+    };
+  }
+  return manifest;
+}
+
+/**
+ * Preact keeps one `innerHTML` assignment, for `dangerouslySetInnerHTML`, which Backstory never
+ * uses and must never use: corpus and page text are only ever rendered as text. This removes
+ * that branch from the bundle (it throws instead), so the shipped code holds no HTML sink and
+ * web-ext lint has nothing to warn about. The build fails if Preact's code changes shape, so an
+ * upgrade cannot silently bring the sink back.
+ * @returns {esbuild.Plugin}
+ */
+export function noRawHtml() {
+  const sink = /(\w+)\.innerHTML=(\w+)\.__html/g;
+  return {
+    name: 'no-raw-html',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]preact[\\/]dist[\\/]preact\.mjs$/ }, async (args) => {
+        const code = await readFile(args.path, 'utf8');
+        const found = code.match(sink)?.length ?? 0;
+        if (found !== 1) {
+          throw new Error(`no-raw-html: expected 1 innerHTML sink in ${args.path}, found ${found}`);
+        }
+        const contents = code.replace(
+          sink,
+          '(()=>{throw new Error("Backstory renders text only: dangerouslySetInnerHTML is disabled")})()',
+        );
+        return { contents, loader: 'js' };
+      });
+    },
+  };
+}
+
+/**
+ * Compiles the corpus pipeline (TypeScript in src/core/corpus) for node and runs it on data/.
+ * @returns {Promise<import('./src/core/types').CorpusIndex>}
+ */
+export async function buildCorpus(dataDir = path.join(ROOT, 'data')) {
+  const outfile = path.join(CACHE, 'build-index.mjs');
+  await esbuild.build({
+    entryPoints: [path.join(ROOT, 'src/core/corpus/build-index.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile,
+    logLevel: 'silent',
+  });
+  /** @type {typeof import('./src/core/corpus/build-index')} */
+  const pipeline = await import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
+  const entitiesPath = path.join(dataDir, 'entities.json');
+  const articlesDir = path.join(dataDir, 'articles');
+  const metaFiles = (await readdir(articlesDir)).filter((f) => f.endsWith('.json')).sort();
+  const articles = await Promise.all(
+    metaFiles.map(async (metaFile) => {
+      const metaPath = path.join(articlesDir, metaFile);
+      const textPath = metaPath.replace(/\.json$/, '.txt');
+      const text = await readFile(textPath, 'utf8').catch(() => {
+        throw new pipeline.CorpusError(`${rel(metaPath)}: no text file ${rel(textPath)} beside it`);
+      });
+      return { metaPath: rel(metaPath), metaJson: await readFile(metaPath, 'utf8'), textPath: rel(textPath), text };
+    }),
+  );
+  return pipeline.buildCorpusIndex({
+    entities: { path: rel(entitiesPath), json: await readFile(entitiesPath, 'utf8') },
+    articles,
+  });
+}
+
+/** @param {string} p */
+const rel = (p) => path.relative(ROOT, p);
+
+/**
+ * esbuild options for every bundle of one target.
+ * @param {Target} target
+ * @param {import('./src/core/types').CorpusIndex} index
+ * @returns {esbuild.BuildOptions[]}
+ */
+function bundleOptions(target, index) {
+  const outdir = path.join(DIST, target);
+  const matcherEntities = index.entities.map(({ id, aliases, namesakes }) => ({ id, aliases, namesakes }));
+  /** @type {esbuild.Plugin} */
+  const corpusModule = {
+    name: 'backstory-corpus',
+    setup(build) {
+      build.onResolve({ filter: /^backstory:matcher-entities$/ }, () => ({
+        path: 'matcher-entities',
+        namespace: 'backstory',
+      }));
+      build.onLoad({ filter: /.*/, namespace: 'backstory' }, () => ({
+        contents: JSON.stringify(matcherEntities),
+        loader: 'json',
+      }));
+    },
+  };
+  /** @type {esbuild.BuildOptions} */
+  const common = {
+    bundle: true,
+    format: 'iife',
+    outdir,
+    minify: true,
+    sourcemap: false,
+    legalComments: 'none',
+    target: target === 'chrome' ? 'chrome114' : 'firefox140',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    logLevel: 'warning',
+    plugins: [noRawHtml(), corpusModule],
+  };
+  return [
+    {
+      ...common,
+      entryPoints: { content: 'src/content/index.ts' },
+      // The card's CSS goes into its shadow root as text.
+      loader: { '.css': 'text' },
+    },
+    { ...common, entryPoints: { background: 'src/background/index.ts' } },
+    {
+      ...common,
+      entryPoints: { popup: 'src/popup/index.tsx', reader: 'src/reader/index.tsx', options: 'src/options/index.tsx' },
+      loader: { '.css': 'css' },
+    },
+  ];
+}
+
+/**
+ * Everything in dist/<target> that is not a bundle: manifest, pages, styles, icons, locales,
+ * and the corpus index.
+ * @param {Target} target
+ * @param {import('./src/core/types').CorpusIndex} index
+ */
+async function writeStatic(target, index) {
+  const outdir = path.join(DIST, target);
+  await mkdir(outdir, { recursive: true });
+  const source = JSON.parse(await readFile(path.join(ROOT, 'manifest.json'), 'utf8'));
+  await writeFile(path.join(outdir, 'manifest.json'), `${JSON.stringify(deriveManifest(source, target), null, 2)}\n`);
+  await writeFile(path.join(outdir, 'index.json'), JSON.stringify(index));
+  await cp(path.join(ROOT, 'src/content/content.css'), path.join(outdir, 'content.css'));
+  await cp(path.join(ROOT, 'src/_locales'), path.join(outdir, '_locales'), { recursive: true });
+  await cp(path.join(ROOT, 'assets/icons'), path.join(outdir, 'icons'), { recursive: true });
+  const shell = await readFile(path.join(ROOT, 'src/ui/page.html'), 'utf8');
+  for (const page of ['popup', 'reader', 'options']) {
+    await writeFile(path.join(outdir, `${page}.html`), shell.replaceAll('PAGE', page));
+  }
+}
+
+/** @param {Target} target @param {string} version */
+async function zip(target, version) {
+  const { default: webExt } = await import('web-ext');
+  await webExt.cmd.build(
+    {
+      sourceDir: path.join(DIST, target),
+      artifactsDir: DIST,
+      filename: `backstory-${target}-${version}.zip`,
+      overwriteDest: true,
+    },
+    { showReadyMessage: false },
+  );
+}
+
+/** @param {{ zip?: boolean, watch?: boolean, targets?: Target[] }} options */
+export async function build({ zip: makeZip = true, watch = false, targets = TARGETS } = {}) {
+  const started = performance.now();
+  const index = await buildCorpus();
+  const { version } = JSON.parse(await readFile(path.join(ROOT, 'manifest.json'), 'utf8'));
+  /** @type {esbuild.BuildContext[]} */
+  const contexts = [];
+  for (const target of targets) {
+    await rm(path.join(DIST, target), { recursive: true, force: true });
+    await writeStatic(target, index);
+    for (const options of bundleOptions(target, index)) {
+      if (watch) {
+        const ctx = await esbuild.context(options);
+        await ctx.rebuild();
+        contexts.push(ctx);
+      } else {
+        await esbuild.build(options);
+      }
+    }
+    if (makeZip && !watch) await zip(target, version);
+  }
+  const ms = Math.round(performance.now() - started);
+  console.log(
+    `Built ${targets.map((t) => `dist/${t}`).join(', ')}${makeZip && !watch ? ' and zips' : ''} ` +
+      `(${index.entities.length} entities, ${index.articles.length} articles, ${index.quotes.length} quotes) in ${ms} ms`,
+  );
+  return contexts;
+}
+
+async function watchMode() {
+  let contexts = await build({ watch: true });
+  for (const ctx of contexts) await ctx.watch();
+  console.log('Watching src/, data/, assets/ and manifest.json; Ctrl+C to stop.');
+  /** @type {NodeJS.Timeout | undefined} */
+  let timer;
+  const rebuildAll = () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      await Promise.all(contexts.map((c) => c.dispose()));
+      try {
+        contexts = await build({ watch: true });
+        for (const ctx of contexts) await ctx.watch();
+      } catch (error) {
+        console.error(error instanceof Error ? error.message : error);
+      }
+    }, 100);
+  };
+  // Bundles rebuild themselves; the corpus, manifest and static files need a full pass.
+  for (const dir of ['data', 'assets', 'src/_locales']) {
+    watchFiles(path.join(ROOT, dir), { recursive: true }, rebuildAll);
+  }
+  for (const file of ['manifest.json', 'src/content/content.css', 'src/ui/page.html']) {
+    watchFiles(path.join(ROOT, file), rebuildAll);
+  }
+}
+
+async function renderIcons() {
+  const { chromium } = await import('playwright-core');
+  const svg = await readFile(path.join(ROOT, 'assets/icon.svg'), 'utf8');
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+  const page = await browser.newPage();
+  await mkdir(path.join(ROOT, 'assets/icons'), { recursive: true });
+  for (const size of [16, 32, 48, 128]) {
+    await page.setViewportSize({ width: size, height: size });
+    await page.setContent(`<style>html,body{margin:0;background:transparent}svg{width:${size}px;height:${size}px;display:block}</style>${svg}`);
+    await page.screenshot({ path: path.join(ROOT, `assets/icons/icon-${size}.png`), omitBackground: true });
+  }
+  await browser.close();
+  console.log('Rendered assets/icons/icon-{16,32,48,128}.png');
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const args = new Set(process.argv.slice(2));
+  try {
+    if (args.has('--icons')) await renderIcons();
+    else if (args.has('--watch')) await watchMode();
+    else await build({ zip: !args.has('--no-zip') });
+  } catch (error) {
+    // Corpus errors name the file and the problem; print them without a stack.
+    const name = error instanceof Error ? error.name : '';
+    console.error(name === 'CorpusError' ? `Corpus error: ${/** @type {Error} */ (error).message}` : error);
+    process.exit(1);
+  }
+}

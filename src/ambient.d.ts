@@ -1,0 +1,18 @@
+/** CSS imported as text (esbuild `loader: { '.css': 'text' }`), for shadow-root styles. */
+declare module '*.css' {
+  const css: string;
+  export default css;
+}
+
+/** The entities' names and aliases, generated from data/ by build.mjs for the content script. */
+declare module 'backstory:matcher-entities' {
+  import type { MatcherEntity } from './core/match/matcher';
+  const entities: MatcherEntity[];
+  export default entities;
+}
+
+/** web-ext ships no types; build.mjs and the tools use only `cmd.build`, `cmd.run` and `cmd.lint`. */
+declare module 'web-ext' {
+  const webExt: { cmd: Record<'build' | 'run' | 'lint', (params: object, options?: object) => Promise<any>> };
+  export default webExt;
+}

@@ -1,0 +1,123 @@
+/**
+ * The built extension in real Chromium and real Firefox ESR: mentions are painted over the right
+ * words, hovering one opens a card for the right entity, reachable in the accessibility tree,
+ * and the page gains one element at most.
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  browserAvailable,
+  launchChromium,
+  launchFirefox,
+  type BrowserName,
+  type LaunchedBrowser,
+  type TestPage,
+} from '../support/browsers.mjs';
+import { serve } from '../support/server.mjs';
+
+const ARTIFACTS = path.resolve('test-artifacts');
+const launchers = { chromium: () => launchChromium('dist/chrome'), firefox: () => launchFirefox('dist/firefox') };
+
+/** Text of each painted mention range, as the page's main world sees the highlight registry. */
+const paintedTexts = () =>
+  [...(CSS.highlights.get('backstory-mention') ?? [])].map((r) => (r as Range).toString());
+
+/** Centre of the first occurrence of `text` in the element with `id`, in viewport pixels. */
+function centreOf(page: TestPage, id: string, text: string) {
+  return page.evaluate(
+    new Function(
+      `const el = document.getElementById(${JSON.stringify(id)});
+       const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+         const i = n.data.indexOf(${JSON.stringify(text)});
+         if (i < 0) continue;
+         const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + ${text.length});
+         const b = r.getBoundingClientRect();
+         return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+       }
+       throw new Error('text not found');`,
+    ) as () => { x: number; y: number },
+  );
+}
+
+async function waitFor<T>(probe: () => Promise<T>, ok: (v: T) => boolean, ms = 10_000): Promise<T> {
+  const until = Date.now() + ms;
+  let value = await probe();
+  while (!ok(value) && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 100));
+    value = await probe();
+  }
+  return value;
+}
+
+for (const name of ['chromium', 'firefox'] as BrowserName[]) {
+  describe.skipIf(!browserAvailable(name))(`in ${name}`, () => {
+    let browser: LaunchedBrowser;
+    let server: Awaited<ReturnType<typeof serve>>;
+    let page: TestPage;
+    let elementsBefore: number;
+
+    beforeAll(async () => {
+      await mkdir(ARTIFACTS, { recursive: true });
+      server = await serve('test/browser/fixtures');
+      browser = await launchers[name]();
+      page = await browser.newPage();
+      await page.goto(`${server.url}/news.html`);
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    it('paints covered names, and only them', async () => {
+      const painted = await waitFor(() => page.evaluate(paintedTexts), (t) => t.length >= 3);
+      expect(painted).toEqual(['Marco Rubio', 'Volodymyr Zelensky', 'Rubio']);
+      await page.screenshot(path.join(ARTIFACTS, `${name}-page.png`));
+    });
+
+    it('leaves the page text and markup alone', async () => {
+      const state = await page.evaluate(() => ({
+        body: document.body.innerHTML.length,
+        elements: document.getElementsByTagName('*').length,
+        text: document.body.textContent,
+      }));
+      expect(state.text).toContain('Volodymyr Zelensky called the meeting constructive.');
+      elementsBefore = state.elements;
+    });
+
+    it('opens a card for the hovered mention, in the accessibility tree', async () => {
+      const { x, y } = await centreOf(page, 'lede', 'Marco Rubio');
+      await page.moveMouse(x - 30, y);
+      await page.moveMouse(x, y);
+      const dialogs = await waitFor(
+        () => browser.dialogs(),
+        (d) => d.some((x) => x.name.includes('Marco Rubio')),
+      );
+      expect(dialogs.map((d) => d.name)).toContain('Marco Rubio');
+      await page.screenshot(path.join(ARTIFACTS, `${name}-card.png`));
+    });
+
+    it('adds one element to the page at most', async () => {
+      const after = await page.evaluate(() => ({
+        elements: document.getElementsByTagName('*').length,
+        host: document.documentElement.lastElementChild?.tagName.toLowerCase(),
+        open: document.querySelector('backstory-card')?.matches(':popover-open'),
+        shadowVisible: document.querySelector('backstory-card')?.shadowRoot === null,
+      }));
+      expect(after.elements - elementsBefore).toBe(1);
+      expect(after.host).toBe('backstory-card');
+      expect(after.open).toBe(true);
+      expect(after.shadowVisible).toBe(true); // closed: the page cannot read the card
+    });
+
+    it('closes the card on Escape', async () => {
+      await page.press('Escape');
+      const open = await waitFor(
+        () => page.evaluate(() => document.querySelector('backstory-card')?.matches(':popover-open')),
+        (o) => o === false,
+      );
+      expect(open).toBe(false);
+    });
+  });
+}

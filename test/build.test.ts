@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { deriveManifest, GECKO_ID, MIN_VERSIONS } from '../build.mjs';
+
+const source = JSON.parse(readFileSync('manifest.json', 'utf8'));
+
+describe('deriveManifest', () => {
+  it('gives Chrome a service worker and its minimum version', () => {
+    const m = deriveManifest(source, 'chrome');
+    expect(m.background).toEqual({ service_worker: 'background.js' });
+    expect(m.minimum_chrome_version).toBe(MIN_VERSIONS.chrome);
+    expect(m.browser_specific_settings).toBeUndefined();
+  });
+
+  it('gives Firefox background scripts, an id, a minimum version and no data collection', () => {
+    const m = deriveManifest(source, 'firefox');
+    expect(m.background).toEqual({ scripts: ['background.js'] });
+    expect(m.minimum_chrome_version).toBeUndefined();
+    expect(m.browser_specific_settings.gecko).toEqual({
+      id: GECKO_ID,
+      strict_min_version: MIN_VERSIONS.firefox,
+      data_collection_permissions: { required: ['none'] },
+    });
+  });
+
+  it('keeps everything else from the one source', () => {
+    for (const target of ['chrome', 'firefox'] as const) {
+      const m = deriveManifest(source, target);
+      expect(m.manifest_version).toBe(3);
+      expect(m.content_scripts).toEqual(source.content_scripts);
+      expect(m.permissions).toEqual([]);
+    }
+  });
+
+  it('does not change the source', () => {
+    const copy = structuredClone(source);
+    deriveManifest(source, 'firefox');
+    expect(source).toEqual(copy);
+  });
+
+  it('refuses a source without a background worker', () => {
+    expect(() => deriveManifest({ ...source, background: {} }, 'chrome')).toThrow(/service_worker/);
+  });
+});
+
+describe('manifest.json', () => {
+  it('asks for no API permissions and injects only into web pages', () => {
+    expect(source.permissions).toEqual([]);
+    expect(source.host_permissions).toBeUndefined();
+    expect(source.content_scripts.flatMap((c: { matches: string[] }) => c.matches)).toEqual([
+      'http://*/*',
+      'https://*/*',
+    ]);
+  });
+});

@@ -1,0 +1,170 @@
+// @ts-check
+/**
+ * Launches the system's Chromium and Firefox ESR with a built extension loaded, for tests, the
+ * demo and benchmarks. Chromium runs through playwright-core, Firefox through puppeteer-core
+ * over WebDriver BiDi; neither downloads a browser.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+export const BROWSERS = {
+  chromium: {
+    path: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    debianPackage: 'chromium',
+  },
+  firefox: {
+    path: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    debianPackage: 'firefox-esr',
+  },
+};
+
+/** @typedef {keyof typeof BROWSERS} BrowserName */
+
+/**
+ * Whether a browser can run here. Outside CI a missing browser is skipped with a loud message;
+ * in CI (CI set in the environment) it is an error, because CI must prove both browsers.
+ * @param {BrowserName} name
+ */
+export function browserAvailable(name) {
+  const { path: exe, debianPackage } = BROWSERS[name];
+  if (existsSync(exe)) return true;
+  const message = `${name} not found at ${exe}: install the Debian package "${debianPackage}" (apt-get install -y ${debianPackage}) or set ${name === 'chromium' ? 'CHROMIUM_PATH' : 'FIREFOX_PATH'}.`;
+  if (process.env.CI) throw new Error(`${message} CI requires both browsers.`);
+  console.warn(`\n${'!'.repeat(78)}\n!!! SKIPPING ${name.toUpperCase()} TESTS: ${message}\n${'!'.repeat(78)}\n`);
+  return false;
+}
+
+/**
+ * A minimal page interface both drivers provide, so a test is written once for both browsers.
+ * @typedef {object} TestPage
+ * @property {(url: string) => Promise<void>} goto
+ * @property {<T>(fn: () => T) => Promise<T>} evaluate
+ * @property {(x: number, y: number) => Promise<void>} moveMouse
+ * @property {(key: string) => Promise<void>} press
+ * @property {(file: string) => Promise<void>} screenshot
+ * @property {(width: number, height: number) => Promise<void>} setViewport
+ */
+
+/**
+ * @typedef {object} LaunchedBrowser
+ * @property {BrowserName} name
+ * @property {() => Promise<TestPage>} newPage
+ * @property {() => Promise<{ role: string, name: string }[]>} dialogs  accessible dialogs on the
+ *   last page opened, read from the browser's own accessibility tree
+ * @property {() => Promise<void>} close
+ * @property {any} raw  the driver's own browser or context object
+ */
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/**
+ * Chromium with the unpacked extension in `extensionDir`.
+ * @param {string} extensionDir
+ * @param {{ headless?: boolean }} [options]
+ * @returns {Promise<LaunchedBrowser & { extensionId: string }>}
+ */
+export async function launchChromium(extensionDir, { headless = true } = {}) {
+  const { chromium } = await import('playwright-core');
+  const profile = await mkdtemp(path.join(os.tmpdir(), 'backstory-chromium-'));
+  const dir = path.resolve(extensionDir);
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: BROWSERS.chromium.path,
+    headless,
+    viewport: { width: 1200, height: 800 },
+    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(worker.url()).host;
+  /** @type {import('playwright-core').Page | null} */
+  let last = null;
+  return {
+    name: 'chromium',
+    extensionId,
+    raw: context,
+    async newPage() {
+      const page = await context.newPage();
+      last = page;
+      return {
+        goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
+        evaluate: (fn) => page.evaluate(fn),
+        moveMouse: (x, y) => page.mouse.move(x, y, { steps: 4 }),
+        press: (key) => page.keyboard.press(key),
+        screenshot: async (file) => void (await page.screenshot({ path: file })),
+        setViewport: (width, height) => page.setViewportSize({ width, height }),
+      };
+    },
+    async dialogs() {
+      if (!last) return [];
+      const cdp = await context.newCDPSession(last);
+      const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+      await cdp.detach();
+      return nodes
+        .filter((n) => !n.ignored && n.role?.value === 'dialog')
+        .map((n) => ({ role: 'dialog', name: String(n.name?.value ?? '') }));
+    },
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Firefox ESR with the extension installed as a temporary add-on.
+ * @param {string} extensionDir
+ * @returns {Promise<LaunchedBrowser & { addonId: string }>}
+ */
+export async function launchFirefox(extensionDir) {
+  const { default: puppeteer } = await import('puppeteer-core');
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: BROWSERS.firefox.path,
+    headless: true,
+    defaultViewport: { width: 1200, height: 800 },
+  });
+  const addonId = await browser.installExtension(path.resolve(extensionDir));
+  /** @type {import('puppeteer-core').Page | null} */
+  let last = null;
+  return {
+    name: 'firefox',
+    addonId,
+    raw: browser,
+    async newPage() {
+      const page = await browser.newPage();
+      last = page;
+      return {
+        goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
+        evaluate: (fn) => page.evaluate(fn),
+        moveMouse: (x, y) => page.mouse.move(x, y, { steps: 4 }),
+        press: (key) => page.keyboard.press(/** @type {any} */ (key)),
+        screenshot: async (file) => void (await page.screenshot({ path: /** @type {`${string}.png`} */ (file) })),
+        setViewport: (width, height) => page.setViewport({ width, height }),
+      };
+    },
+    async dialogs() {
+      if (!last) return [];
+      // Puppeteer's ARIA query asks the browser's accessibility tree, which includes the
+      // card's closed shadow root; page scripts cannot see into it.
+      const handles = await last.$$('::-p-aria([role="dialog"])');
+      const found = [];
+      for (const handle of handles) {
+        const label = await handle.evaluate((el) => el.getAttribute('aria-labelledby'));
+        found.push({ role: 'dialog', name: String(label ?? '') });
+      }
+      return found;
+    },
+    async close() {
+      await browser.close();
+    },
+  };
+}
