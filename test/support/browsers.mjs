@@ -131,17 +131,16 @@ export async function launchFirefox(extensionDir) {
     executablePath: BROWSERS.firefox.path,
     headless: true,
     defaultViewport: { width: 1200, height: 800 },
+    // Lets tests read Firefox's own accessibility tree (see dialogs()); never used by Backstory.
+    args: ['--remote-allow-system-access'],
   });
   const addonId = await browser.installExtension(path.resolve(extensionDir));
-  /** @type {import('puppeteer-core').Page | null} */
-  let last = null;
   return {
     name: 'firefox',
     addonId,
     raw: browser,
     async newPage() {
       const page = await browser.newPage();
-      last = page;
       return {
         goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
         evaluate: (fn) => page.evaluate(fn),
@@ -152,16 +151,28 @@ export async function launchFirefox(extensionDir) {
       };
     },
     async dialogs() {
-      if (!last) return [];
-      // Puppeteer's ARIA query asks the browser's accessibility tree, which includes the
-      // card's closed shadow root; page scripts cannot see into it.
-      const handles = await last.$$('::-p-aria([role="dialog"])');
-      const found = [];
-      for (const handle of handles) {
-        const label = await handle.evaluate((el) => el.getAttribute('aria-labelledby'));
-        found.push({ role: 'dialog', name: String(label ?? '') });
-      }
-      return found;
+      // WebDriver BiDi's accessibility locator walks the DOM and stops at closed shadow roots,
+      // so ask Firefox's accessibility service itself, from the privileged parent process
+      // (allowed by --remote-allow-system-access). It holds the whole tree of every tab.
+      const connection = browser.connection;
+      const tree = /** @type {any} */ (await connection.send('browsingContext.getTree', /** @type {any} */ ({ 'moz:scope': 'chrome' })));
+      const context = tree.result.contexts[0].context;
+      const reply = /** @type {any} */ (await connection.send('script.evaluate', {
+        expression: `(() => {
+          const svc = Cc['@mozilla.org/accessibilityService;1'].getService(Ci.nsIAccessibilityService);
+          const found = [];
+          const walk = (a, depth) => {
+            if (!a || depth > 80) return;
+            if (svc.getStringRole(a.role) === 'dialog') found.push({ role: 'dialog', name: a.name ?? '' });
+            for (let c = a.firstChild; c; c = c.nextSibling) walk(c, depth + 1);
+          };
+          for (const b of gBrowser.browsers) walk(svc.getAccessibleFor(b), 0);
+          return JSON.stringify(found);
+        })()`,
+        target: { context },
+        awaitPromise: false,
+      }));
+      return JSON.parse(reply.result.result.value);
     },
     async close() {
       await browser.close();
