@@ -3,11 +3,13 @@
  * words, hovering one opens a card for the right entity, reachable in the accessibility tree,
  * and the page gains one element at most.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CorpusIndex } from '../../src/core/types';
 import {
   browserAvailable,
+  chromiumExtensionErrors,
   launchChromium,
   launchFirefox,
   type BrowserName,
@@ -17,6 +19,7 @@ import {
 import { serve } from '../support/server.mjs';
 
 const ARTIFACTS = path.resolve('test-artifacts');
+type ChromiumBrowser = Awaited<ReturnType<typeof launchChromium>>;
 const launchers = { chromium: () => launchChromium('dist/chrome'), firefox: () => launchFirefox('dist/firefox') };
 
 /** Text of each painted mention range, as the page's main world sees the highlight registry. */
@@ -62,6 +65,11 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       await mkdir(ARTIFACTS, { recursive: true });
       server = await serve('test/browser/fixtures');
       browser = await launchers[name]();
+      if (name === 'chromium') {
+        // Turns on developer mode first, so errors from everything below are recorded.
+        const errors = await chromiumExtensionErrors(browser.raw, (browser as ChromiumBrowser).extensionId);
+        expect(errors.manifest).toEqual([]);
+      }
       page = await browser.newPage();
       await page.goto(`${server.url}/news.html`);
     });
@@ -119,5 +127,46 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       );
       expect(open).toBe(false);
     });
+
+    it('logs no errors meanwhile', async () => {
+      expect(page.errors).toEqual([]);
+      if (name === 'chromium') {
+        const errors = await chromiumExtensionErrors(browser.raw, (browser as ChromiumBrowser).extensionId);
+        expect(errors).toEqual({ manifest: [], runtime: [] });
+      }
+    });
   });
 }
+
+describe.skipIf(!browserAvailable('chromium'))('in chromium, extension pages', () => {
+  let browser: ChromiumBrowser;
+  beforeAll(async () => {
+    browser = await launchChromium('dist/chrome');
+    await chromiumExtensionErrors(browser.raw, browser.extensionId); // developer mode on
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('the reader opens an article at the exact span of a quote', async () => {
+    const index = JSON.parse(await readFile('dist/chrome/index.json', 'utf8')) as CorpusIndex;
+    const quote = index.quotes[0]!;
+    const page = await browser.raw.newPage();
+    await page.goto(
+      `chrome-extension://${browser.extensionId}/reader.html?article=${quote.articleId}&start=${quote.start}&end=${quote.end}`,
+    );
+    await expect.poll(() => page.locator('mark').textContent()).toBe(quote.text);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'chromium-reader.png') });
+  });
+
+  it('the popup lists the people covered', async () => {
+    const page = await browser.raw.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await expect.poll(() => page.locator('li strong').allTextContents()).toContain('Marco Rubio');
+  });
+
+  it('Chromium records no errors for the extension', async () => {
+    const errors = await chromiumExtensionErrors(browser.raw, browser.extensionId);
+    expect(errors).toEqual({ manifest: [], runtime: [] });
+  });
+});

@@ -45,6 +45,7 @@ export function browserAvailable(name) {
  * @property {(key: string) => Promise<void>} press
  * @property {(file: string) => Promise<void>} screenshot
  * @property {(width: number, height: number) => Promise<void>} setViewport
+ * @property {string[]} errors  console errors and uncaught exceptions seen on the page so far
  */
 
 /**
@@ -94,7 +95,12 @@ export async function launchChromium(extensionDir, { headless = true } = {}) {
     async newPage() {
       const page = await context.newPage();
       last = page;
+      /** @type {string[]} */
+      const errors = [];
+      page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
+      page.on('pageerror', (e) => void errors.push(e.message));
       return {
+        errors,
         goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
         evaluate: (fn) => page.evaluate(fn),
         moveMouse: (x, y) => page.mouse.move(x, y, { steps: 4 }),
@@ -120,6 +126,39 @@ export async function launchChromium(extensionDir, { headless = true } = {}) {
 }
 
 /**
+ * The errors Chromium records for an extension: manifest errors and runtime errors from its
+ * contexts, as chrome://extensions shows them in developer mode. The first call turns developer
+ * mode on and reloads the extension, because errors are only recorded in developer mode.
+ * @param {import('playwright-core').BrowserContext} context
+ * @param {string} extensionId
+ * @returns {Promise<{ manifest: string[], runtime: string[] }>}
+ */
+export async function chromiumExtensionErrors(context, extensionId) {
+  const page = await context.newPage();
+  try {
+    await page.goto('chrome://extensions/');
+    return await page.evaluate(async (id) => {
+      const dp = /** @type {any} */ (globalThis).chrome.developerPrivate;
+      /** @type {(fn: (done: (v?: any) => void) => void) => Promise<any>} */
+      const call = (fn) => new Promise((resolve) => fn(resolve));
+      const config = await call((done) => dp.getProfileConfiguration(done));
+      if (!config.inDeveloperMode) {
+        await call((done) => dp.updateProfileConfiguration({ inDeveloperMode: true }, done));
+        await call((done) => dp.reload(id, { failQuietly: true }, done));
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+      const info = await call((done) => dp.getExtensionInfo(id, done));
+      return {
+        manifest: info.manifestErrors.map((/** @type {any} */ e) => e.message),
+        runtime: info.runtimeErrors.map((/** @type {any} */ e) => `${e.source}: ${e.message}`),
+      };
+    }, extensionId);
+  } finally {
+    await page.close();
+  }
+}
+
+/**
  * Firefox ESR with the extension installed as a temporary add-on.
  * @param {string} extensionDir
  * @returns {Promise<LaunchedBrowser & { addonId: string }>}
@@ -141,7 +180,12 @@ export async function launchFirefox(extensionDir) {
     raw: browser,
     async newPage() {
       const page = await browser.newPage();
+      /** @type {string[]} */
+      const errors = [];
+      page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
+      page.on('pageerror', (e) => void errors.push(e instanceof Error ? e.message : String(e)));
       return {
+        errors,
         goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
         evaluate: (fn) => page.evaluate(fn),
         moveMouse: (x, y) => page.mouse.move(x, y, { steps: 4 }),
@@ -154,7 +198,7 @@ export async function launchFirefox(extensionDir) {
       // WebDriver BiDi's accessibility locator walks the DOM and stops at closed shadow roots,
       // so ask Firefox's accessibility service itself, from the privileged parent process
       // (allowed by --remote-allow-system-access). It holds the whole tree of every tab.
-      const connection = browser.connection;
+      const connection = /** @type {any} */ (browser).connection;
       const tree = /** @type {any} */ (await connection.send('browsingContext.getTree', /** @type {any} */ ({ 'moz:scope': 'chrome' })));
       const context = tree.result.contexts[0].context;
       const reply = /** @type {any} */ (await connection.send('script.evaluate', {
