@@ -3,7 +3,7 @@
  * card. It is created on first use, shown in the top layer (Popover API) so page dialogs and
  * z-indexes cannot cover it, and placed next to the mention with floating-ui.
  */
-import { computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { render, type ComponentChild } from 'preact';
 import cardCss from '../ui/card.css';
 
@@ -77,7 +77,18 @@ export class CardHost {
     const { x, y } = await computePosition(reference, card, {
       strategy: 'fixed',
       placement: 'bottom-start',
-      middleware: [offset(10), flip({ padding: 5 }), shift({ padding: 5 })],
+      middleware: [
+        offset(10),
+        flip({ padding: 5 }),
+        shift({ padding: 5 }),
+        // Where neither side has room for the whole card, it scrolls rather than leaving the view.
+        size({
+          padding: 5,
+          apply: ({ availableHeight }) => {
+            card.style.maxHeight = `${Math.max(120, Math.floor(availableHeight))}px`;
+          },
+        }),
+      ],
     });
     card.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
   }

@@ -2,7 +2,7 @@
  * What a hover card shows for one entity, derived from the corpus index. Pure, so the same
  * selection serves the card, the popup and tests.
  */
-import type { CorpusIndex, Entity, Known } from './types';
+import type { CorpusIndex, Entity, Known, Quote } from './types';
 
 export interface CardQuote {
   text: string;
@@ -24,9 +24,13 @@ export interface CardData {
 
 export const MAX_CARD_QUOTES = 3;
 
+/** Quotes shorter than this are fragments ("move on"): shown only when nothing fuller exists. */
+export const FULL_QUOTE_CHARS = 40;
+
 /**
- * The card for `entityId`, or null when the corpus does not cover it. Quotes are chosen from
- * as many different articles as possible, in corpus order, so one outlet does not fill the card.
+ * The card for `entityId`, or null when the corpus does not cover it. Quotes are chosen in
+ * corpus order, full sentences before fragments, and from as many different articles as
+ * possible, so one outlet does not fill the card.
  */
 export function cardFor(index: CorpusIndex, entityId: string): CardData | null {
   const entity = index.entities.find((e) => e.id === entityId);
@@ -36,10 +40,16 @@ export function cardFor(index: CorpusIndex, entityId: string): CardData | null {
 
   const chosen: typeof own = [];
   const usedArticles = new Set<string>();
-  for (const pass of [true, false]) {
+  const passes = [
+    (q: Quote) => q.text.length >= FULL_QUOTE_CHARS && !usedArticles.has(q.articleId),
+    (q: Quote) => q.text.length >= FULL_QUOTE_CHARS,
+    (q: Quote) => !usedArticles.has(q.articleId),
+    () => true,
+  ];
+  for (const accept of passes) {
     for (const q of own) {
       if (chosen.length >= MAX_CARD_QUOTES) break;
-      if (chosen.includes(q) || (pass && usedArticles.has(q.articleId))) continue;
+      if (chosen.includes(q) || !accept(q)) continue;
       chosen.push(q);
       usedArticles.add(q.articleId);
     }

@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { cardFor, MAX_CARD_QUOTES } from '../../src/core/card';
 import type { CorpusIndex, Quote } from '../../src/core/types';
 
-const quote = (n: number, articleId: string, speakerId = 'marco-rubio'): Quote => ({
+const FULL = ' is a full sentence, long enough to count as more than a fragment.';
+const quote = (n: number, articleId: string, speakerId = 'marco-rubio', text = `quote ${n}${FULL}`): Quote => ({
   id: `${articleId}#q${n}`,
   speakerId,
   articleId,
   start: n * 10,
   end: n * 10 + 5,
-  text: `quote ${n}`,
+  text,
 });
 
 const index: CorpusIndex = {
@@ -40,7 +41,7 @@ describe('cardFor', () => {
 
   it('spreads quotes across articles before repeating one', () => {
     const card = cardFor(index, 'marco-rubio')!;
-    expect(card.quotes.map((q) => q.text)).toEqual(['quote 1', 'quote 4', 'quote 2']);
+    expect(card.quotes.map((q) => q.text)).toEqual([`quote 1${FULL}`, `quote 4${FULL}`, `quote 2${FULL}`]);
     expect(card.quotes).toHaveLength(MAX_CARD_QUOTES);
     expect(card.quoteCount).toBe(4);
   });
@@ -52,6 +53,24 @@ describe('cardFor', () => {
   });
 
   it('gives only the entity’s own quotes', () => {
-    expect(cardFor(index, 'sergei-lavrov')!.quotes.map((q) => q.text)).toEqual(['quote 5']);
+    expect(cardFor(index, 'sergei-lavrov')!.quotes.map((q) => q.text)).toEqual([`quote 5${FULL}`]);
+  });
+
+  it('prefers full quotes to fragments, and shows fragments when that is all there is', () => {
+    const withFragments: CorpusIndex = {
+      ...index,
+      quotes: [
+        quote(1, 'a', 'marco-rubio', 'move on'),
+        quote(2, 'b', 'marco-rubio', 'within days'),
+        quote(3, 'a'),
+        quote(4, 'a', 'sergei-lavrov', 'difficult'),
+      ],
+    };
+    expect(cardFor(withFragments, 'marco-rubio')!.quotes.map((q) => q.text)).toEqual([
+      `quote 3${FULL}`,
+      'within days',
+      'move on',
+    ]);
+    expect(cardFor(withFragments, 'sergei-lavrov')!.quotes.map((q) => q.text)).toEqual(['difficult']);
   });
 });

@@ -110,8 +110,9 @@ export async function launchChromium(extensionDir, { headless = true } = {}) {
       };
     },
     async dialogs() {
-      if (!last) return [];
-      const cdp = await context.newCDPSession(last);
+      const page = last ?? context.pages().at(-1);
+      if (!page) return [];
+      const cdp = await context.newCDPSession(page);
       const { nodes } = await cdp.send('Accessibility.getFullAXTree');
       await cdp.detach();
       return nodes
