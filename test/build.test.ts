@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deriveManifest, GECKO_ID, MIN_VERSIONS } from '../build.mjs';
+import { buildCorpus, deriveManifest, GECKO_ID, MIN_VERSIONS } from '../build.mjs';
 
 const source = JSON.parse(readFileSync('manifest.json', 'utf8'));
 
@@ -51,5 +53,37 @@ describe('manifest.json', () => {
       'http://*/*',
       'https://*/*',
     ]);
+  });
+});
+
+describe('buildCorpus', () => {
+  /** A copy of data/ with one change, built and cleaned up. */
+  async function buildChanged(change: (dir: string) => void) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'backstory-data-'));
+    try {
+      cpSync('data', dir, { recursive: true });
+      change(dir);
+      return await buildCorpus(dir);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('builds the bundled corpus', async () => {
+    const index = await buildCorpus();
+    expect(index.articles).toHaveLength(5);
+    expect(index.entities.map((e) => e.id)).toContain('marco-rubio');
+  });
+
+  it('names the file when an article has no text beside its metadata', async () => {
+    await expect(
+      buildChanged((dir) => rmSync(path.join(dir, 'articles/001_8db88535de2cf5de.txt'))),
+    ).rejects.toThrow('no text file');
+  });
+
+  it('names the file when entities.json is malformed', async () => {
+    await expect(buildChanged((dir) => writeFileSync(path.join(dir, 'entities.json'), '{bad'))).rejects.toThrow(
+      /entities\.json: is not valid JSON/,
+    );
   });
 });
