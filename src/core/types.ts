@@ -19,7 +19,14 @@ export interface Entity {
   aliases: string[];
   /** Names that contain an alias but are someone else, e.g. `Melania Trump` for Donald Trump. */
   namesakes: string[];
+  /**
+   * How page text must be cased to match an alias. `proper`: as written or in all caps
+   * (names: "Trump", "TRUMP", never "trump card"). `any`: any case (topics: "ceasefire").
+   */
+  caseRule: CaseRule;
 }
+
+export type CaseRule = 'proper' | 'any';
 
 /** A metadata field the text may or may not support; `null` means the text does not say. */
 export type Known<T> = T | null;

@@ -15,8 +15,8 @@ const quote = (n: number, articleId: string, speakerId = 'marco-rubio', text = `
 const index: CorpusIndex = {
   schema: 1,
   entities: [
-    { id: 'marco-rubio', kind: 'person', name: 'Marco Rubio', role: 'US Secretary of State', aliases: ['Rubio'], namesakes: [] },
-    { id: 'sergei-lavrov', kind: 'person', name: 'Sergei Lavrov', role: 'Russian Foreign Minister', aliases: ['Lavrov'], namesakes: [] },
+    { id: 'marco-rubio', kind: 'person', name: 'Marco Rubio', role: 'US Secretary of State', aliases: ['Rubio'], namesakes: [], caseRule: 'proper' },
+    { id: 'sergei-lavrov', kind: 'person', name: 'Sergei Lavrov', role: 'Russian Foreign Minister', aliases: ['Lavrov'], namesakes: [], caseRule: 'proper' },
   ],
   articles: [
     { id: 'a', file: 'a.txt', title: 'A', outlet: 'Atlas News', published: null, language: 'en', text: '' },

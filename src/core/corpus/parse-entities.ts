@@ -1,12 +1,13 @@
 /**
  * Reads `data/entities.json`: the people (and later topics) Backstory covers.
  */
-import type { Entity, EntityKind } from '../types';
+import type { CaseRule, Entity, EntityKind } from '../types';
 import { CorpusError } from './corpus-error';
 import { FieldReader, describeJson, isJsonObject, parseJson } from './json-fields';
 
 const KINDS: readonly EntityKind[] = ['person', 'topic', 'place-or-organisation'];
-const FIELDS = ['id', 'kind', 'name', 'role', 'aliases', 'namesakes'] as const;
+const CASE_RULES: readonly CaseRule[] = ['proper', 'any'];
+const FIELDS = ['id', 'kind', 'name', 'role', 'aliases', 'namesakes', 'caseRule'] as const;
 
 export function parseEntities(path: string, json: string): Entity[] {
   const root = parseJson(path, json);
@@ -46,6 +47,10 @@ function readEntity(path: string, raw: unknown, index: number): Entity {
   if (/[\r\n]/.test(role)) fields.fail('field "role" must be one line');
   const aliases = fields.textList('aliases');
   const namesakes = fields.textList('namesakes');
+  const caseRule = fields.text('caseRule');
+  if (!CASE_RULES.includes(caseRule as CaseRule)) {
+    fields.fail(`field "caseRule" must be one of ${CASE_RULES.join(', ')}, not "${caseRule}"`);
+  }
 
   // The display name is how the card titles the entity, so a page that prints it must match.
   if (!aliases.includes(name)) fields.fail(`lists its name "${name}" in "name" but not in "aliases"`);
@@ -58,7 +63,7 @@ function readEntity(path: string, raw: unknown, index: number): Entity {
     }
   }
 
-  return { id, kind: kind as EntityKind, name, role, aliases, namesakes };
+  return { id, kind: kind as EntityKind, name, role, aliases, namesakes, caseRule: caseRule as CaseRule };
 }
 
 /** Every page mention must lead to exactly one entity. */

@@ -8,6 +8,7 @@ const RUBIO = {
   role: 'US Secretary of State',
   aliases: ['Marco Rubio', 'Rubio'],
   namesakes: [],
+  caseRule: 'proper',
 };
 const TRUMP = {
   id: 'donald-trump',
@@ -16,6 +17,7 @@ const TRUMP = {
   role: 'US President',
   aliases: ['Donald Trump', 'Trump'],
   namesakes: ['Melania Trump'],
+  caseRule: 'proper',
 };
 const META = {
   id: 'sample',

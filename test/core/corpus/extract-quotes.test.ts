@@ -9,6 +9,7 @@ const person = (id: string, name: string, aliases: string[], namesakes: string[]
   role: 'a role',
   aliases: [name, ...aliases],
   namesakes,
+  caseRule: 'proper',
 });
 
 const ENTITIES: Entity[] = [
