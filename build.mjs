@@ -6,6 +6,7 @@
  *   node build.mjs --no-zip   the unpacked folders only
  *   node build.mjs --watch    rebuild on change (no zips)
  *   node build.mjs --icons    re-render assets/icons/*.png from assets/icon.svg (needs Chromium)
+ *   node build.mjs --cli NAME [ARGS…]   run the TypeScript tool src/cli/NAME.ts (npm run corpus, scan)
  *
  * Steps: the corpus in data/ becomes dist/<browser>/index.json (and the alias table compiled
  * into the content script); esbuild bundles each entry; manifest.json becomes one manifest per
@@ -274,6 +275,31 @@ async function watchMode() {
   }
 }
 
+/**
+ * Runs a command-line tool written in TypeScript (src/cli/NAME.ts, exporting
+ * `main(args): Promise<number>`), compiled for node on the fly. Its stdout is its own: nothing
+ * else is printed there, so `npm run --silent NAME` output can be piped.
+ * @param {string} name
+ * @param {string[]} args
+ */
+async function runCli(name, args) {
+  if (!/^[a-z-]+$/.test(name)) throw new Error(`--cli: "${name}" is not a tool name`);
+  const entry = path.join(ROOT, 'src/cli', `${name}.ts`);
+  const outfile = path.join(CACHE, `cli-${name}.mjs`);
+  await esbuild.build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    outfile,
+    logLevel: 'silent',
+  });
+  /** @type {{ main: (args: string[]) => Promise<number> }} */
+  const tool = await import(pathToFileURL(outfile).href);
+  process.exitCode = await tool.main(args);
+}
+
 async function renderIcons() {
   const { chromium } = await import('playwright-core');
   const svg = await readFile(path.join(ROOT, 'assets/icon.svg'), 'utf8');
@@ -290,9 +316,11 @@ async function renderIcons() {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const args = new Set(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const args = new Set(argv);
   try {
-    if (args.has('--icons')) await renderIcons();
+    if (argv[0] === '--cli') await runCli(argv[1] ?? '', argv.slice(2));
+    else if (args.has('--icons')) await renderIcons();
     else if (args.has('--watch')) await watchMode();
     else await build({ zip: !args.has('--no-zip') });
   } catch (error) {
