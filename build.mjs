@@ -139,7 +139,7 @@ const rel = (p) => path.relative(ROOT, p);
  */
 function bundleOptions(target, index) {
   const outdir = path.join(DIST, target);
-  const matcherEntities = index.entities.map(({ id, aliases, namesakes }) => ({ id, aliases, namesakes }));
+  const matcherEntities = index.entities.map(({ id, kind, aliases, namesakes, caseRule }) => ({ id, kind, aliases, namesakes, caseRule }));
   /** @type {esbuild.Plugin} */
   const corpusModule = {
     name: 'backstory-corpus',

@@ -1,9 +1,10 @@
 /**
- * The one typed map of messages between Backstory's contexts. Each name says who asks whom:
- * every message here is sent by a content script or an extension page and answered by the
- * background. The background checks each payload with the guard below before handling it.
+ * The one typed map of messages between Backstory's contexts. The prefix says who answers:
+ * `content:` messages go from the background to a tab's content script; all others go from a
+ * content script or an extension page to the background. The receiver checks each payload with
+ * the guard below before handling it.
  */
-import browser from './browser-api';
+import browser, { type Runtime } from './browser-api';
 import type { CardData } from './core/card';
 
 export interface MessageMap {
@@ -11,6 +12,14 @@ export interface MessageMap {
   'card:get': { params: { entityId: string }; result: CardData };
   /** Content script → background: open the reader at a span of an article. */
   'reader:open': { params: { articleId: string; start: number; end: number }; result: null };
+  /** Content script → background: the open-card command's shortcut (e.g. "Alt+Shift+B"), if set. */
+  'command:shortcut': { params: Record<string, never>; result: string | null };
+  /**
+   * Background → content script: open the card for the mention at the selection or caret, else
+   * for the entity the selected text names, else for the first mention in view. Resolves to
+   * whether a card opened.
+   */
+  'content:open-card': { params: { selectionText?: string }; result: boolean };
 }
 
 export type MessageName = keyof MessageMap;
@@ -42,6 +51,10 @@ export const paramGuards: { [N in MessageName]: (p: unknown) => p is Params<N> }
     isOffset(p.start) &&
     isOffset(p.end) &&
     (p.start as number) <= (p.end as number),
+  'command:shortcut': (p): p is Params<'command:shortcut'> => isRecord(p) && Object.keys(p).length === 0,
+  'content:open-card': (p): p is Params<'content:open-card'> =>
+    isRecord(p) &&
+    (p.selectionText === undefined || (typeof p.selectionText === 'string' && p.selectionText.length <= 1000)),
 };
 
 export function isEnvelope(v: unknown): v is Envelope {
@@ -55,11 +68,49 @@ export class MessageError extends Error {
   override name = 'MessageError';
 }
 
-/** Sends a message to the background and resolves with its result, or throws its error. */
-export async function send<N extends MessageName>(type: N, params: Params<N>): Promise<Result<N>> {
-  const envelope: Envelope<N> = { type, params };
-  const reply = (await browser.runtime.sendMessage(envelope)) as Reply<N> | undefined;
+function unwrap<N extends MessageName>(type: N, reply: Reply<N> | undefined): Result<N> {
   if (!reply) throw new MessageError(`No answer to ${type}`);
   if (!reply.ok) throw new MessageError(reply.error);
   return reply.result;
+}
+
+/** Sends a message to the background and resolves with its result, or throws its error. */
+export async function send<N extends MessageName>(type: N, params: Params<N>): Promise<Result<N>> {
+  const envelope: Envelope<N> = { type, params };
+  return unwrap(type, (await browser.runtime.sendMessage(envelope)) as Reply<N> | undefined);
+}
+
+/** Sends a `content:` message to the content script of one tab (and frame). */
+export async function sendToTab<N extends MessageName>(
+  tabId: number,
+  type: N,
+  params: Params<N>,
+  frameId?: number,
+): Promise<Result<N>> {
+  const envelope: Envelope<N> = { type, params };
+  const options = frameId === undefined ? undefined : { frameId };
+  return unwrap(type, (await browser.tabs.sendMessage(tabId, envelope, options)) as Reply<N> | undefined);
+}
+
+export type Handlers<Names extends MessageName> = {
+  [N in Names]: (params: Params<N>, sender: Runtime.MessageSender) => Promise<Result<N>>;
+};
+
+/**
+ * Answers messages with `handlers`: only from Backstory's own contexts, only well-formed, and
+ * only the names this context handles. Errors travel back as data; nothing here throws.
+ */
+export function dispatcher<Names extends MessageName>(handlers: Handlers<Names>) {
+  return async (message: unknown, sender: Runtime.MessageSender): Promise<Reply> => {
+    if (sender.id !== browser.runtime.id) return { ok: false, error: 'Unknown sender' };
+    if (!isEnvelope(message) || !Object.hasOwn(handlers, message.type)) {
+      return { ok: false, error: 'Malformed message' };
+    }
+    const handler = handlers[message.type as Names] as (p: unknown, s: Runtime.MessageSender) => Promise<unknown>;
+    try {
+      return { ok: true, result: (await handler(message.params, sender)) as never };
+    } catch (error) {
+      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  };
 }

@@ -30,7 +30,7 @@ describe('deriveManifest', () => {
       const m = deriveManifest(source, target);
       expect(m.manifest_version).toBe(3);
       expect(m.content_scripts).toEqual(source.content_scripts);
-      expect(m.permissions).toEqual([]);
+      expect(m.permissions).toEqual(source.permissions);
     }
   });
 
@@ -46,8 +46,10 @@ describe('deriveManifest', () => {
 });
 
 describe('manifest.json', () => {
-  it('asks for no API permissions and injects only into web pages', () => {
-    expect(source.permissions).toEqual([]);
+  it('asks only for the permissions docs/permissions.md justifies, and injects only into web pages', () => {
+    const justified = readFileSync('docs/permissions.md', 'utf8');
+    for (const permission of source.permissions) expect(justified).toContain(`\`${permission}\``);
+    expect(source.permissions).toEqual(['storage', 'contextMenus']);
     expect(source.host_permissions).toBeUndefined();
     expect(source.content_scripts.flatMap((c: { matches: string[] }) => c.matches)).toEqual([
       'http://*/*',

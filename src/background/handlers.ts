@@ -2,16 +2,13 @@
  * The background's answers to each message of the map. Each handler gets params that already
  * passed their type guard.
  */
-import browser, { type Runtime } from '../browser-api';
+import browser from '../browser-api';
 import { cardFor } from '../core/card';
-import type { MessageName, Params, Result } from '../messages';
+import type { Handlers } from '../messages';
 import { loadIndex } from './load-index';
+import { OPEN_CARD_COMMAND } from './triggers';
 
-type Handlers = {
-  [N in MessageName]: (params: Params<N>, sender: Runtime.MessageSender) => Promise<Result<N>>;
-};
-
-export const handlers: Handlers = {
+export const handlers: Handlers<'card:get' | 'reader:open' | 'command:shortcut'> = {
   'card:get': async ({ entityId }) => {
     const card = cardFor(await loadIndex(), entityId);
     if (!card) throw new Error(`No entity "${entityId}" in the corpus`);
@@ -25,5 +22,9 @@ export const handlers: Handlers = {
       ...(sender.tab?.index !== undefined && { index: sender.tab.index + 1 }),
     });
     return null;
+  },
+  'command:shortcut': async () => {
+    const commands = await browser.commands.getAll();
+    return commands.find((c) => c.name === OPEN_CARD_COMMAND)?.shortcut || null;
   },
 };

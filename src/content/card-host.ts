@@ -1,21 +1,34 @@
 /**
  * The one element Backstory adds to a page: a host with a closed shadow root that holds the
- * card. It is created on first use, shown in the top layer (Popover API) so page dialogs and
- * z-indexes cannot cover it, and placed next to the mention with floating-ui.
+ * card (docs/decisions/002). It is created on first use, shown in the top layer (Popover API)
+ * so page dialogs and z-indexes cannot cover it, placed beside the mention with floating-ui,
+ * kept there through scrolling and resizing, and moved into the fullscreen element when the
+ * page goes fullscreen (the top layer of a fullscreen element's document is otherwise hidden).
  */
-import { computePosition, flip, offset, shift, size } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { render, type ComponentChild } from 'preact';
 import cardCss from '../ui/card.css';
 
 export const HOST_TAG = 'backstory-card';
 
+/** Where the card points: a line box of the mention, recomputed as the page moves. */
+export interface Anchor {
+  rect: () => DOMRect;
+  /** An element inside the page near the anchor, whose scrolling containers move it. */
+  contextElement: Element;
+}
+
 export class CardHost {
   #doc: Document;
   #host: HTMLElement | null = null;
   #container: HTMLElement | null = null;
+  #stopFollowing: (() => void) | null = null;
+  #returnFocus: HTMLElement | null = null;
 
-  constructor(doc: Document) {
+  constructor(doc: Document, signal: AbortSignal) {
     this.#doc = doc;
+    doc.addEventListener('fullscreenchange', () => this.#reparent(), { signal });
+    signal.addEventListener('abort', () => this.destroy());
   }
 
   /** The host element, once it exists. */
@@ -41,55 +54,92 @@ export class CardHost {
     style.textContent = cardCss;
     const container = this.#doc.createElement('div');
     shadow.append(style, container);
-    // Outside <body>, so page layout rules for body children never apply to it.
-    this.#doc.documentElement.append(host);
     this.#host = host;
     this.#container = container;
+    this.#attach();
     return container;
   }
 
-  /** Renders `content` and places it beside `anchor` (a line box of the mention). */
-  show(content: ComponentChild, anchor: DOMRect): void {
-    const container = this.#ensure();
-    render(content, container);
-    const host = this.#host!;
-    if (!host.matches(':popover-open')) host.showPopover();
-    void this.#place(anchor);
+  /** Outside <body>, so page layout rules for body children never apply to it. */
+  #attach(): void {
+    const parent = this.#doc.fullscreenElement ?? this.#doc.documentElement;
+    if (this.#host && this.#host.parentNode !== parent) parent.append(this.#host);
   }
 
-  /** Re-renders the open card's content without moving it (e.g. when its data arrives). */
-  update(content: ComponentChild, anchor: DOMRect): void {
-    if (!this.#container) return;
+  #reparent(): void {
+    if (!this.#host) return;
+    const wasOpen = this.isOpen;
+    this.#attach(); // moving a popover closes it
+    if (wasOpen && !this.isOpen) this.#host.showPopover();
+  }
+
+  /**
+   * Renders `content` beside `anchor`. With `focus`, moves focus into the card and remembers
+   * where it was, to return it on close (keyboard use); hover leaves focus alone.
+   */
+  show(content: ComponentChild, anchor: Anchor, { theme, focus = false }: { theme: 'light' | 'dark'; focus?: boolean }): void {
+    const container = this.#ensure();
+    container.dataset.theme = theme;
+    render(content, container);
+    const host = this.#host!;
+    this.#attach();
+    if (!host.matches(':popover-open')) host.showPopover();
+    this.#follow(anchor);
+    if (focus) {
+      const active = this.#doc.activeElement;
+      this.#returnFocus = active instanceof HTMLElement && active !== host ? active : null;
+      (container.firstElementChild as HTMLElement | null)?.focus();
+    }
+  }
+
+  /** Re-renders the open card (e.g. when its data arrives), keeping its place. */
+  update(content: ComponentChild): void {
+    if (!this.#container || !this.isOpen) return;
     render(content, this.#container);
-    void this.#place(anchor);
   }
 
   hide(): void {
+    this.#stopFollowing?.();
+    this.#stopFollowing = null;
     if (!this.#host || !this.#container) return;
+    const hadFocus = this.#doc.activeElement === this.#host;
     if (this.#host.matches(':popover-open')) this.#host.hidePopover();
     render(null, this.#container);
+    if (hadFocus && this.#returnFocus?.isConnected) this.#returnFocus.focus({ preventScroll: true });
+    this.#returnFocus = null;
   }
 
-  async #place(anchor: DOMRect): Promise<void> {
+  destroy(): void {
+    this.hide();
+    this.#host?.remove();
+    this.#host = null;
+    this.#container = null;
+  }
+
+  #follow(anchor: Anchor): void {
+    this.#stopFollowing?.();
     const card = this.#container?.firstElementChild as HTMLElement | null;
     if (!card) return;
-    const reference = { getBoundingClientRect: () => anchor };
-    const { x, y } = await computePosition(reference, card, {
-      strategy: 'fixed',
-      placement: 'bottom-start',
-      middleware: [
-        offset(10),
-        flip({ padding: 5 }),
-        shift({ padding: 5 }),
-        // Where neither side has room for the whole card, it scrolls rather than leaving the view.
-        size({
-          padding: 5,
-          apply: ({ availableHeight }) => {
-            card.style.maxHeight = `${Math.max(120, Math.floor(availableHeight))}px`;
-          },
-        }),
-      ],
-    });
-    card.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+    const reference = { getBoundingClientRect: anchor.rect, contextElement: anchor.contextElement };
+    const place = async () => {
+      const { x, y } = await computePosition(reference, card, {
+        strategy: 'fixed',
+        placement: 'bottom-start',
+        middleware: [
+          offset(10),
+          flip({ padding: 5 }),
+          shift({ padding: 5 }),
+          // Where neither side has room for the whole card, it scrolls rather than leaving the view.
+          size({
+            padding: 5,
+            apply: ({ availableHeight }) => {
+              card.style.maxHeight = `${Math.max(120, Math.floor(availableHeight))}px`;
+            },
+          }),
+        ],
+      });
+      card.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+    };
+    this.#stopFollowing = autoUpdate(reference, card, () => void place());
   }
 }

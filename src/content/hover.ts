@@ -1,9 +1,19 @@
 /**
- * Decides when the pointer means "tell me about this": a card opens after the pointer rests on
- * a mention, and closes a moment after it leaves both the mention and the card. One pointer
- * listener for the whole document; positions are checked at most once per frame.
+ * Decides when the pointer means "tell me about this". Timing follows Wikipedia's Page Previews
+ * and 10ten (see docs/decisions/004-hover-intent.md):
+ * - the pointer must come to rest on a mention: while it sweeps faster than 0.5 px/ms, nothing
+ *   is prepared or shown;
+ * - after 150 ms at rest the card's data is requested, and the card shows at the show delay
+ *   (400 ms by default), so it feels the same whether the data was cached or not;
+ * - after the pointer leaves both mention and card, the card closes after the hide delay
+ *   (300 ms by default) unless the pointer enters the card first;
+ * - a pinned card stays until Esc, an outside click or its close button.
+ * One pointer listener for the whole document; hit-tests run at most once per frame.
  */
+import { PointerSpeed } from '../core/pointer-speed';
 import type { Hit } from './hit-test';
+
+export const PREPARE_DELAY_MS = 150;
 
 export interface HoverOptions {
   doc: Document;
@@ -11,78 +21,103 @@ export interface HoverOptions {
   /** Whether the event happened inside the card. */
   inCard: (event: Event) => boolean;
   isOpen: () => boolean;
+  isPinned: () => boolean;
+  /** The card's data may be wanted soon: start fetching it. */
+  prepare: (hit: Hit) => void;
   show: (hit: Hit) => void;
   hide: () => void;
+  /** Current delays; read on each use, so settings apply at once. */
+  delays: () => { showMs: number; hideMs: number };
   signal: AbortSignal;
-  /** Rest time on a mention before the card opens, in ms. */
-  showDelayMs?: number;
-  /** Grace time after leaving, so the pointer can travel into the card, in ms. */
-  hideDelayMs?: number;
 }
 
-export function watchHover(o: HoverOptions): void {
-  const showDelay = o.showDelayMs ?? 350;
-  const hideDelay = o.hideDelayMs ?? 300;
+export interface HoverControl {
+  /** Closes the card and forgets any pending hover. */
+  close(): void;
+  /** Records that a card is open for `hit` (e.g. opened from the keyboard). */
+  shown(hit: Hit): void;
+}
+
+export function watchHover(o: HoverOptions): HoverControl {
   const win = o.doc.defaultView!;
+  const speed = new PointerSpeed();
   let x = 0;
   let y = 0;
   let frame = 0;
+  let pending: Hit | null = null;
+  let prepareTimer: ReturnType<typeof setTimeout> | undefined;
   let showTimer: ReturnType<typeof setTimeout> | undefined;
   let hideTimer: ReturnType<typeof setTimeout> | undefined;
-  let pending: Hit | null = null;
-  let shown: Hit | null = null;
+  let current: Hit | null = null;
 
-  const sameMention = (a: Hit | null, b: Hit | null) => !!a && !!b && a.mention === b.mention;
+  const clearPending = () => {
+    clearTimeout(prepareTimer);
+    clearTimeout(showTimer);
+    pending = null;
+  };
+  const cancelHide = () => {
+    clearTimeout(hideTimer);
+    hideTimer = undefined;
+  };
+  const close = () => {
+    clearPending();
+    cancelHide();
+    current = null;
+    o.hide();
+  };
+  const scheduleHide = () => {
+    if (hideTimer !== undefined || !o.isOpen() || o.isPinned()) return;
+    hideTimer = setTimeout(() => {
+      hideTimer = undefined;
+      if (!o.isPinned()) close();
+    }, o.delays().hideMs);
+  };
+
+  /** (Re)starts the rest clock for `hit`: prepare at 150 ms, show at the show delay. */
+  const startResting = (hit: Hit) => {
+    clearPending();
+    pending = hit;
+    const showMs = o.delays().showMs;
+    prepareTimer = setTimeout(() => o.prepare(hit), Math.min(PREPARE_DELAY_MS, showMs));
+    showTimer = setTimeout(() => {
+      if (pending !== hit || o.isPinned()) return;
+      pending = null;
+      cancelHide();
+      current = hit;
+      o.show(hit);
+    }, showMs);
+  };
 
   const check = () => {
     frame = 0;
+    if (o.isPinned()) return;
     const hit = o.hitTest(x, y);
-    if (hit && sameMention(hit, shown) && o.isOpen()) {
-      clearTimeout(hideTimer);
-      hideTimer = undefined;
+    if (!hit) {
+      clearPending();
+      scheduleHide();
       return;
     }
-    if (!sameMention(hit, pending)) {
-      clearTimeout(showTimer);
-      pending = hit;
-      if (hit) {
-        showTimer = setTimeout(() => {
-          shown = pending;
-          pending = null;
-          clearTimeout(hideTimer);
-          hideTimer = undefined;
-          if (shown) o.show(shown);
-        }, showDelay);
-      }
+    if (current && hit.mention === current.mention && o.isOpen()) {
+      cancelHide();
+      clearPending();
+      return;
     }
-    if (!hit && o.isOpen() && hideTimer === undefined) {
-      hideTimer = setTimeout(() => {
-        hideTimer = undefined;
-        shown = null;
-        o.hide();
-      }, hideDelay);
-    }
+    if (current && o.isOpen()) scheduleHide();
+    // A sweep restarts the rest clock; slow movement over the same mention does not.
+    if (speed.sweeping || !pending || pending.mention !== hit.mention) startResting(hit);
+    else pending.rect = hit.rect; // anchor to the line the pointer rests on now
   };
 
   const onMove = (event: PointerEvent) => {
     if (o.inCard(event)) {
-      clearTimeout(hideTimer);
-      hideTimer = undefined;
-      clearTimeout(showTimer);
-      pending = null;
+      cancelHide();
+      clearPending();
       return;
     }
     x = event.clientX;
     y = event.clientY;
+    speed.sample(x, y, event.timeStamp);
     if (!frame) frame = win.requestAnimationFrame(check);
-  };
-  const close = () => {
-    clearTimeout(showTimer);
-    clearTimeout(hideTimer);
-    hideTimer = undefined;
-    pending = null;
-    shown = null;
-    o.hide();
   };
   const onKey = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && o.isOpen()) close();
@@ -96,8 +131,16 @@ export function watchHover(o: HoverOptions): void {
   o.doc.addEventListener('pointerdown', onDown, opts);
   o.doc.addEventListener('keydown', onKey, opts);
   o.signal.addEventListener('abort', () => {
-    clearTimeout(showTimer);
-    clearTimeout(hideTimer);
+    clearPending();
+    cancelHide();
     if (frame) win.cancelAnimationFrame(frame);
   });
+  return {
+    close,
+    shown(hit) {
+      clearPending();
+      cancelHide();
+      current = hit;
+    },
+  };
 }

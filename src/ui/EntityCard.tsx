@@ -7,6 +7,11 @@ export type CardState =
   | { status: 'ready'; card: CardData }
   | { status: 'error'; message: string };
 
+export interface RelatedEntity {
+  id: string;
+  name: string;
+}
+
 export interface Props {
   /** What to show: the card, or why there is none yet. */
   state: CardState;
@@ -16,6 +21,16 @@ export interface Props {
   onOpenQuote: (quote: CardQuote) => void;
   /** Closes the card. */
   onClose: () => void;
+  /** Whether the card stays open when the pointer leaves; absent where pinning means nothing. */
+  pinned?: boolean;
+  onTogglePin?: () => void;
+  /** The page's hostname, for "Turn off on this site"; absent outside web pages. */
+  site?: string;
+  onTurnOffSite?: () => void;
+  onPause?: () => void;
+  /** People and topics that appear with this one in the corpus. */
+  related?: RelatedEntity[];
+  onOpenEntity?: (entityId: string) => void;
 }
 
 const KIND_LABEL: Record<EntityKind, MessageKey> = {
@@ -25,14 +40,33 @@ const KIND_LABEL: Record<EntityKind, MessageKey> = {
 };
 
 /** The entity card: who or what this is, and what the corpus quotes them saying. */
-export function EntityCard({ state, readerHref, onOpenQuote, onClose }: Props) {
+export function EntityCard(props: Props) {
+  const { state, onClose, pinned, onTogglePin } = props;
   const title = state.status === 'ready' ? state.card.entity.name : 'Backstory';
   return (
-    <div class="card" role="dialog" aria-labelledby="bs-card-title" data-status={state.status}>
+    <div class="card" role="dialog" aria-labelledby="bs-card-title" tabIndex={-1} data-status={state.status}>
       <header class="head">
-        <h2 id="bs-card-title" class="name">{title}</h2>
-        <button type="button" class="close" aria-label={t('cardClose')} onClick={onClose}>
-          ×
+        <h2 id="bs-card-title" class="name">
+          {title}
+        </h2>
+        {onTogglePin && (
+          <button
+            type="button"
+            class="icon pin"
+            aria-pressed={pinned ? 'true' : 'false'}
+            aria-label={t('cardPin')}
+            title={pinned ? t('cardUnpin') : t('cardPin')}
+            onClick={onTogglePin}
+          >
+            <svg viewBox="0 0 16 16" aria-hidden="true" width="14" height="14">
+              <path d="M10 1l5 5-2 1-3 3v4l-1 1-3-3-4 4-1-1 4-4-3-3 1-1h4l3-3z" fill="currentColor" />
+            </svg>
+          </button>
+        )}
+        <button type="button" class="icon close" aria-label={t('cardClose')} title={t('cardClose')} onClick={onClose}>
+          <svg viewBox="0 0 16 16" aria-hidden="true" width="14" height="14">
+            <path d="M3 3l10 10M13 3L3 13" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
+          </svg>
         </button>
       </header>
       {state.status === 'loading' && <p class="status">{t('cardLoading')}</p>}
@@ -41,15 +75,13 @@ export function EntityCard({ state, readerHref, onOpenQuote, onClose }: Props) {
           {t('cardError', state.message)}
         </p>
       )}
-      {state.status === 'ready' && (
-        <CardBody card={state.card} readerHref={readerHref} onOpenQuote={onOpenQuote} />
-      )}
-      <footer class="foot">{t('cardFooter')}</footer>
+      {state.status === 'ready' && <CardBody {...props} card={state.card} />}
+      <CardFooter {...props} />
     </div>
   );
 }
 
-function CardBody({ card, readerHref, onOpenQuote }: Omit<Props, 'state' | 'onClose'> & { card: CardData }) {
+function CardBody({ card, readerHref, onOpenQuote, related, onOpenEntity }: Props & { card: CardData }) {
   const { entity, quotes } = card;
   return (
     <>
@@ -82,10 +114,44 @@ function CardBody({ card, readerHref, onOpenQuote }: Omit<Props, 'state' | 'onCl
             ))}
           </ul>
         )}
-        {card.quoteCount > quotes.length && (
-          <p class="more">{t('cardMoreQuotes', String(card.quoteCount))}</p>
-        )}
+        {card.quoteCount > quotes.length && <p class="more">{t('cardMoreQuotes', String(card.quoteCount))}</p>}
       </section>
+      {related && related.length > 0 && (
+        <section class="related" aria-labelledby="bs-related-title">
+          <h3 id="bs-related-title">{t('cardRelated')}</h3>
+          <ul class="chips">
+            {related.map((r) => (
+              <li key={r.id}>
+                {onOpenEntity ? (
+                  <button type="button" class="chip" onClick={() => onOpenEntity(r.id)}>
+                    {r.name}
+                  </button>
+                ) : (
+                  <span class="chip">{r.name}</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </>
+  );
+}
+
+function CardFooter({ site, onTurnOffSite, onPause }: Props) {
+  if (!onTurnOffSite && !onPause) return <footer class="foot">{t('cardFooter')}</footer>;
+  return (
+    <footer class="foot" role="group" aria-label={t('cardActions')}>
+      {site && onTurnOffSite && (
+        <button type="button" class="link" onClick={onTurnOffSite}>
+          {t('cardTurnOffSite', site)}
+        </button>
+      )}
+      {onPause && (
+        <button type="button" class="link" onClick={onPause}>
+          {t('cardPause')}
+        </button>
+      )}
+    </footer>
   );
 }

@@ -1,0 +1,186 @@
+/**
+ * Backstory running on one page: scanning, painting, hover and keyboard cards. A session lives
+ * while Backstory is active here; pausing or turning the site off ends it, which removes every
+ * highlight, listener and the card's host. Settings that do not change what is scanned apply
+ * to the running session at once.
+ */
+import { entities } from './bundled-entities';
+import { h } from 'preact';
+import browser from '../browser-api';
+import type { CardData, CardQuote } from '../core/card';
+import { themeForBackgrounds } from '../core/luminance';
+import { compileMatcher } from '../core/match/matcher';
+import { withSite, type Settings } from '../core/settings';
+import { matchesShortcut, parseShortcut } from '../core/shortcut';
+import { send } from '../messages';
+import { updateSettings } from '../settings-store';
+import { EntityCard, type CardState } from '../ui/EntityCard';
+import { CardHost, type Anchor } from './card-host';
+import type { Mention } from './find-mentions';
+import { createPainter } from './highlights';
+import { MentionIndex, type Hit } from './hit-test';
+import { watchHover } from './hover';
+import { findKeyboardTarget } from './keyboard-target';
+import { Marks } from './marks';
+import { Scanner } from './scanner';
+
+export interface Session {
+  /** Applies settings that do not need a re-scan (density, delays, theme). */
+  update(settings: Settings): void;
+  openFromKeyboard(selectionText?: string): boolean;
+  stop(): void;
+}
+
+
+function readerHref(q: CardQuote): string {
+  const params = new URLSearchParams({ article: q.articleId, start: `${q.start}`, end: `${q.end}` });
+  return browser.runtime.getURL(`reader.html?${params}`);
+}
+
+/** A line box of the mention that stays current as the page scrolls: the one nearest `near`. */
+function mentionAnchor(mention: Mention, near: DOMRect): Anchor {
+  const line = [...mention.range.getClientRects()].findIndex((r) => r.top === near.top && r.left === near.left);
+  return {
+    rect: () => mention.range.getClientRects()[Math.max(0, line)] ?? mention.range.getBoundingClientRect(),
+    contextElement: mention.nodes[0]!.parentElement!,
+  };
+}
+
+export function startSession(doc: Document, initial: Settings): Session {
+  const win = doc.defaultView!;
+  const controller = new AbortController();
+  const { signal } = controller;
+  let settings = initial;
+  const matcher = compileMatcher(entities.filter((e) => settings.kinds[e.kind]));
+  const marks = new Marks(createPainter(win), settings.density);
+  const index = new MentionIndex();
+  const host = new CardHost(doc, signal);
+  const cards = new Map<string, Promise<CardData>>();
+  let open: { entityId: string; anchor: Anchor; pinned: boolean; sticky: boolean } | null = null;
+
+  const cardData = (entityId: string) => {
+    let data = cards.get(entityId);
+    if (!data) {
+      data = send('card:get', { entityId });
+      data.catch(() => cards.delete(entityId)); // let a later hover try again
+      cards.set(entityId, data);
+    }
+    return data;
+  };
+
+  const theme = (): 'light' | 'dark' => {
+    if (settings.theme !== 'auto') return settings.theme;
+    const layers = [doc.body, doc.documentElement].filter(Boolean).map((el) => win.getComputedStyle(el!).backgroundColor);
+    return themeForBackgrounds(layers) ?? (win.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
+  };
+
+  const view = (state: CardState) =>
+    h(EntityCard, {
+      state,
+      readerHref,
+      onClose: close,
+      onOpenQuote: (q: CardQuote) => void send('reader:open', { articleId: q.articleId, start: q.start, end: q.end }),
+      pinned: open?.pinned ?? false,
+      onTogglePin: () => {
+        if (!open) return;
+        open.pinned = !open.pinned;
+        render();
+      },
+      site: win.location.hostname,
+      onTurnOffSite: () => void updateSettings((s) => withSite(s, win.location.hostname, false)),
+      onPause: () => void updateSettings((s) => ({ ...s, paused: true })),
+    });
+
+  let state: CardState = { status: 'loading' };
+  const render = () => host.update(view(state));
+
+  const show = (entityId: string, anchor: Anchor, focus: boolean) => {
+    open = { entityId, anchor, pinned: false, sticky: focus };
+    const data = cardData(entityId);
+    state = { status: 'loading' };
+    host.show(view(state), anchor, { theme: theme(), focus });
+    data.then(
+      (card) => ({ status: 'ready', card }) as const,
+      (error: unknown) => ({ status: 'error', message: error instanceof Error ? error.message : String(error) }) as const,
+    ).then((next) => {
+      if (open?.entityId !== entityId || open.anchor !== anchor) return;
+      state = next;
+      render();
+    });
+  };
+
+  function close() {
+    open = null;
+    host.hide();
+  }
+
+  const hover = watchHover({
+    doc,
+    hitTest: (x, y) => index.hitTest(doc, x, y),
+    inCard: (e) => host.contains(e),
+    isOpen: () => host.isOpen,
+    isPinned: () => !!open && (open.pinned || open.sticky),
+    prepare: ({ mention }) => void cardData(mention.entityId).catch(() => undefined),
+    show: ({ mention, rect }: Hit) => show(mention.entityId, mentionAnchor(mention, rect), false),
+    hide: close,
+    delays: () => ({ showMs: settings.showDelayMs, hideMs: settings.hideDelayMs }),
+    signal,
+  });
+
+  const scanner = new Scanner({
+    doc,
+    matcher,
+    ownHost: () => host.element,
+    onAdd: (m) => {
+      marks.add(m);
+      index.add(m);
+    },
+    onRemove: (m) => {
+      marks.delete(m);
+      index.delete(m);
+    },
+    signal,
+  });
+  void scanner.start();
+
+  const openFromKeyboard = (selectionText?: string): boolean => {
+    const target = findKeyboardTarget(doc, scanner.mentions, matcher, selectionText);
+    if (!target) return false;
+    if (target.kind === 'mention') {
+      const rect = target.mention.range.getClientRects()[0] ?? target.mention.range.getBoundingClientRect();
+      hover.shown({ mention: target.mention, rect });
+      show(target.mention.entityId, mentionAnchor(target.mention, rect), true);
+    } else {
+      hover.close();
+      show(target.entityId, { rect: () => target.rect, contextElement: target.near }, true);
+    }
+    return true;
+  };
+
+  // The browser delivers the command itself wherever it can; this catches the same keys when
+  // the page has focus in a browser that passes them through (and honours a remapped key).
+  send('command:shortcut', {}).then((text) => {
+    const shortcut = parseShortcut(text);
+    if (!shortcut || signal.aborted) return;
+    doc.addEventListener(
+      'keydown',
+      (e) => {
+        if (!matchesShortcut(shortcut, e)) return;
+        e.preventDefault();
+        openFromKeyboard();
+      },
+      { capture: true, signal },
+    );
+  }, () => undefined);
+
+  signal.addEventListener('abort', () => marks.clear());
+
+  return {
+    update(next) {
+      settings = next;
+      marks.setDensity(next.density);
+    },
+    openFromKeyboard,
+    stop: () => controller.abort(),
+  };
+}

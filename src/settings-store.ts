@@ -1,0 +1,68 @@
+/**
+ * Where settings are kept: `storage.sync` (they follow the user across devices), falling back
+ * to `storage.local` where sync is unavailable. Reading never throws: unreadable data resets to
+ * defaults, the rejected data is kept aside in `storage.local` so nothing is silently lost, and
+ * the reason is recorded for the settings page to show.
+ */
+import browser from './browser-api';
+import { readSettings, type ReadSettings, type Settings } from './core/settings';
+
+const KEY = 'settings';
+/** The last settings data that could not be read, with why and when. */
+export const REJECTED_KEY = 'settingsRejected';
+
+type Area = 'sync' | 'local';
+
+async function getRaw(): Promise<{ area: Area; value: unknown }> {
+  try {
+    const found = await browser.storage.sync.get(KEY);
+    return { area: 'sync', value: found[KEY] };
+  } catch {
+    const found = await browser.storage.local.get(KEY);
+    return { area: 'local', value: found[KEY] };
+  }
+}
+
+export async function loadSettings(): Promise<ReadSettings> {
+  let raw: { area: Area; value: unknown };
+  try {
+    raw = await getRaw();
+  } catch (error) {
+    return { ...readSettings(undefined), problem: `Settings could not be read: ${String(error)}` };
+  }
+  const read = readSettings(raw.value);
+  if (read.problem) {
+    // Keep what was rejected, then store the repaired value so the notice shows once.
+    await browser.storage.local
+      .set({ [REJECTED_KEY]: { value: raw.value, problem: read.problem, at: new Date().toISOString() } })
+      .catch(() => undefined);
+    await saveSettings(read.settings).catch(() => undefined);
+  }
+  return read;
+}
+
+export async function saveSettings(settings: Settings): Promise<void> {
+  try {
+    await browser.storage.sync.set({ [KEY]: settings });
+  } catch {
+    await browser.storage.local.set({ [KEY]: settings });
+  }
+}
+
+/** Applies a change to the current settings and stores the result. */
+export async function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
+  const next = change((await loadSettings()).settings);
+  await saveSettings(next);
+  return next;
+}
+
+/** Calls `onChange` with the new settings whenever they change, in any context. */
+export function watchSettings(onChange: (settings: Settings) => void, signal: AbortSignal): void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if ((area === 'sync' || area === 'local') && KEY in changes) {
+      onChange(readSettings(changes[KEY]!.newValue).settings);
+    }
+  };
+  browser.storage.onChanged.addListener(listener);
+  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener));
+}
