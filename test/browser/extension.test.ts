@@ -17,42 +17,11 @@ import {
   type TestPage,
 } from '../support/browsers.mjs';
 import { serve } from '../support/server.mjs';
+import { centreOf, paintedTexts, waitFor } from '../support/page-probes';
 
 const ARTIFACTS = path.resolve('test-artifacts');
 type ChromiumBrowser = Awaited<ReturnType<typeof launchChromium>>;
 const launchers = { chromium: () => launchChromium('dist/chrome'), firefox: () => launchFirefox('dist/firefox') };
-
-/** Text of each painted mention range, as the page's main world sees the highlight registry. */
-const paintedTexts = () =>
-  [...(CSS.highlights.get('backstory-mention') ?? [])].map((r) => (r as Range).toString());
-
-/** Centre of the first occurrence of `text` in the element with `id`, in viewport pixels. */
-function centreOf(page: TestPage, id: string, text: string) {
-  return page.evaluate(
-    new Function(
-      `const el = document.getElementById(${JSON.stringify(id)});
-       const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-         const i = n.data.indexOf(${JSON.stringify(text)});
-         if (i < 0) continue;
-         const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + ${text.length});
-         const b = r.getBoundingClientRect();
-         return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-       }
-       throw new Error('text not found');`,
-    ) as () => { x: number; y: number },
-  );
-}
-
-async function waitFor<T>(probe: () => Promise<T>, ok: (v: T) => boolean, ms = 10_000): Promise<T> {
-  const until = Date.now() + ms;
-  let value = await probe();
-  while (!ok(value) && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 100));
-    value = await probe();
-  }
-  return value;
-}
 
 for (const name of ['chromium', 'firefox'] as BrowserName[]) {
   describe.skipIf(!browserAvailable(name))(`in ${name}`, () => {
@@ -79,7 +48,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
     });
 
     it('paints covered names, and only them', async () => {
-      const painted = await waitFor(() => page.evaluate(paintedTexts), (t) => t.length >= 2);
+      const painted = await waitFor(() => paintedTexts(page), (t) => t.length >= 2);
       // Density "first" (the default): one mark per person, on the first mention.
       expect(painted).toEqual(['Marco Rubio', 'Volodymyr Zelensky']);
       await page.screenshot(path.join(ARTIFACTS, `${name}-page.png`));

@@ -43,6 +43,10 @@ export function browserAvailable(name) {
  * @property {<T>(fn: () => T) => Promise<T>} evaluate
  * @property {(x: number, y: number) => Promise<void>} moveMouse
  * @property {(key: string) => Promise<void>} press
+ * @property {(modifiers: string[], code: string) => Promise<void>} chord  presses `code` (e.g.
+ *   KeyB) while holding the modifiers (Alt, Shift, Control, Meta)
+ * @property {(x: number, y: number) => Promise<void>} click
+ * @property {() => Promise<void>} reload
  * @property {(file: string) => Promise<void>} screenshot
  * @property {(width: number, height: number) => Promise<void>} setViewport
  * @property {string[]} errors  console errors and uncaught exceptions seen on the page so far
@@ -54,6 +58,9 @@ export function browserAvailable(name) {
  * @property {() => Promise<TestPage>} newPage
  * @property {() => Promise<{ role: string, name: string }[]>} dialogs  accessible dialogs on the
  *   last page opened, read from the browser's own accessibility tree
+ * @property {(role: string, name: string) => Promise<void>} clickAccessible  clicks, with the
+ *   mouse, the centre of the first accessible node of that role and name on the last page
+ *   opened: reaches into closed shadow roots the way a user does
  * @property {() => Promise<void>} close
  * @property {any} raw  the driver's own browser or context object
  */
@@ -105,6 +112,9 @@ export async function launchChromium(extensionDir, { headless = true } = {}) {
         evaluate: (fn) => page.evaluate(fn),
         moveMouse: (x, y) => page.mouse.move(x, y, { steps: 4 }),
         press: (key) => page.keyboard.press(key),
+        chord: (modifiers, code) => page.keyboard.press([...modifiers, code].join('+')),
+        click: (x, y) => page.mouse.click(x, y),
+        reload: async () => void (await page.reload({ waitUntil: 'load' })),
         screenshot: async (file) => void (await page.screenshot({ path: file })),
         setViewport: (width, height) => page.setViewportSize({ width, height }),
       };
@@ -118,6 +128,21 @@ export async function launchChromium(extensionDir, { headless = true } = {}) {
       return nodes
         .filter((n) => !n.ignored && n.role?.value === 'dialog')
         .map((n) => ({ role: 'dialog', name: String(n.name?.value ?? '') }));
+    },
+    async clickAccessible(role, name) {
+      const page = last ?? context.pages().at(-1);
+      if (!page) throw new Error('no page');
+      const cdp = await context.newCDPSession(page);
+      try {
+        const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+        const node = nodes.find((n) => !n.ignored && n.role?.value === role && n.name?.value === name);
+        if (!node?.backendDOMNodeId) throw new Error(`no accessible ${role} named "${name}"`);
+        const { model } = await cdp.send('DOM.getBoxModel', { backendNodeId: node.backendDOMNodeId });
+        const [x1 = 0, y1 = 0, , , x3 = 0, y3 = 0] = model.content;
+        await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+      } finally {
+        await cdp.detach();
+      }
     },
     async close() {
       await context.close();
@@ -160,6 +185,41 @@ export async function chromiumExtensionErrors(context, extensionId) {
 }
 
 /**
+ * Accessible nodes of one role in every tab, from Firefox's own accessibility service in the
+ * privileged parent process (allowed by --remote-allow-system-access, test launches only).
+ * WebDriver BiDi's accessibility locator walks the DOM and stops at closed shadow roots; the
+ * accessibility service holds the whole tree, as a screen reader sees it.
+ * @param {import('puppeteer-core').Browser} browser
+ * @param {string} role  Firefox's role name, e.g. dialog, pushbutton
+ * @returns {Promise<{ name: string, x: number, y: number, width: number, height: number }[]>}
+ */
+async function accessibleNodes(browser, role) {
+  const connection = /** @type {any} */ (browser).connection;
+  const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+  const context = tree.result.contexts[0].context;
+  const reply = await connection.send('script.evaluate', {
+    expression: `(() => {
+      const svc = Cc['@mozilla.org/accessibilityService;1'].getService(Ci.nsIAccessibilityService);
+      const found = [];
+      const walk = (a, depth) => {
+        if (!a || depth > 80) return;
+        if (svc.getStringRole(a.role) === ${JSON.stringify(role)}) {
+          const x = {}, y = {}, w = {}, h = {};
+          a.getBoundsInCSSPixels(x, y, w, h);
+          found.push({ name: a.name ?? '', x: x.value, y: y.value, width: w.value, height: h.value });
+        }
+        for (let c = a.firstChild; c; c = c.nextSibling) walk(c, depth + 1);
+      };
+      for (const b of gBrowser.browsers) walk(svc.getAccessibleFor(b), 0);
+      return JSON.stringify(found);
+    })()`,
+    target: { context },
+    awaitPromise: false,
+  });
+  return JSON.parse(reply.result.result.value);
+}
+
+/**
  * Firefox ESR with the extension installed as a temporary add-on.
  * @param {string} extensionDir
  * @returns {Promise<LaunchedBrowser & { addonId: string }>}
@@ -191,33 +251,31 @@ export async function launchFirefox(extensionDir) {
         evaluate: (fn) => page.evaluate(fn),
         moveMouse: (x, y) => page.mouse.move(x, y, { steps: 4 }),
         press: (key) => page.keyboard.press(/** @type {any} */ (key)),
+        async chord(modifiers, code) {
+          for (const m of modifiers) await page.keyboard.down(/** @type {any} */ (m));
+          await page.keyboard.press(/** @type {any} */ (code));
+          for (const m of [...modifiers].reverse()) await page.keyboard.up(/** @type {any} */ (m));
+        },
+        click: (x, y) => page.mouse.click(x, y),
+        reload: async () => void (await page.reload({ waitUntil: 'load' })),
         screenshot: async (file) => void (await page.screenshot({ path: /** @type {`${string}.png`} */ (file) })),
         setViewport: (width, height) => page.setViewport({ width, height }),
       };
     },
     async dialogs() {
-      // WebDriver BiDi's accessibility locator walks the DOM and stops at closed shadow roots,
-      // so ask Firefox's accessibility service itself, from the privileged parent process
-      // (allowed by --remote-allow-system-access). It holds the whole tree of every tab.
-      const connection = /** @type {any} */ (browser).connection;
-      const tree = /** @type {any} */ (await connection.send('browsingContext.getTree', /** @type {any} */ ({ 'moz:scope': 'chrome' })));
-      const context = tree.result.contexts[0].context;
-      const reply = /** @type {any} */ (await connection.send('script.evaluate', {
-        expression: `(() => {
-          const svc = Cc['@mozilla.org/accessibilityService;1'].getService(Ci.nsIAccessibilityService);
-          const found = [];
-          const walk = (a, depth) => {
-            if (!a || depth > 80) return;
-            if (svc.getStringRole(a.role) === 'dialog') found.push({ role: 'dialog', name: a.name ?? '' });
-            for (let c = a.firstChild; c; c = c.nextSibling) walk(c, depth + 1);
-          };
-          for (const b of gBrowser.browsers) walk(svc.getAccessibleFor(b), 0);
-          return JSON.stringify(found);
-        })()`,
-        target: { context },
-        awaitPromise: false,
-      }));
-      return JSON.parse(reply.result.result.value);
+      const found = await accessibleNodes(browser, 'dialog');
+      return found.map(({ name }) => ({ role: 'dialog', name }));
+    },
+    async clickAccessible(role, name) {
+      // Firefox's role names differ from ARIA's for buttons.
+      const found = await accessibleNodes(browser, role === 'button' ? 'pushbutton' : role);
+      const node = found.find((n) => n.name === name);
+      if (!node) throw new Error(`no accessible ${role} named "${name}"`);
+      const page = (await browser.pages()).at(-1);
+      if (!page) throw new Error('no page');
+      // Accessible bounds are in screen CSS pixels; the page's own offset on screen converts them.
+      const origin = await page.evaluate(() => ({ x: /** @type {any} */ (window).mozInnerScreenX, y: /** @type {any} */ (window).mozInnerScreenY }));
+      await page.mouse.click(node.x - origin.x + node.width / 2, node.y - origin.y + node.height / 2);
     },
     async close() {
       await browser.close();

@@ -1,0 +1,136 @@
+/**
+ * The card's behaviour in real Chromium and Firefox ESR: hover intent, the velocity filter,
+ * the keyboard path, closing, pinning, the per-site off switch, and content added after load.
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, launchChromium, launchFirefox, type BrowserName, type LaunchedBrowser, type TestPage } from '../support/browsers.mjs';
+import { cardOpen, centreOf, paintedTexts, selectText, sleep, waitFor } from '../support/page-probes';
+import { serve } from '../support/server.mjs';
+
+const ARTIFACTS = path.resolve('test-artifacts');
+const launchers = { chromium: () => launchChromium('dist/chrome'), firefox: () => launchFirefox('dist/firefox') };
+const elementCount = (page: TestPage) => page.evaluate(() => document.getElementsByTagName('*').length);
+const activeTag = (page: TestPage) => page.evaluate(() => document.activeElement?.tagName.toLowerCase() ?? null);
+
+for (const name of ['chromium', 'firefox'] as BrowserName[]) {
+  describe.skipIf(!browserAvailable(name))(`in ${name}, the card`, () => {
+    let browser: LaunchedBrowser;
+    let server: Awaited<ReturnType<typeof serve>>;
+    let page: TestPage;
+    let baseElements: number;
+
+    /** Moves the pointer onto `text` in `id` and rests there. */
+    async function restOn(id: string, text: string) {
+      const { x, y } = await centreOf(page, id, text);
+      await page.moveMouse(x - 25, y + 1);
+      await page.moveMouse(x, y);
+    }
+    async function closeCard() {
+      await page.press('Escape');
+      await waitFor(() => cardOpen(page), (o) => !o);
+    }
+
+    beforeAll(async () => {
+      await mkdir(ARTIFACTS, { recursive: true });
+      server = await serve('test/browser/fixtures');
+      browser = await launchers[name]();
+      page = await browser.newPage();
+      await page.goto(`${server.url}/card.html`);
+      await waitFor(() => paintedTexts(page), (t) => t.length >= 2);
+      baseElements = await elementCount(page);
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    it('opens on a resting pointer, not at once, for unpainted mentions too', async () => {
+      // "Rubio" in #two is the second mention: not painted (density "first"), still hoverable.
+      expect(await paintedTexts(page)).not.toContain('Rubio');
+      await restOn('two', 'Rubio');
+      const rested = Date.now();
+      await sleep(150);
+      expect(await cardOpen(page)).toBe(false);
+      expect(await waitFor(() => cardOpen(page), (o) => o)).toBe(true);
+      console.log(`${name}: card open ${Date.now() - rested} ms after the pointer came to rest`);
+      const dialogs = await browser.dialogs();
+      expect(dialogs.map((d) => d.name)).toContain('Marco Rubio');
+      expect(await elementCount(page)).toBe(baseElements + 1);
+      await page.screenshot(path.join(ARTIFACTS, `${name}-card-hover.png`));
+    });
+
+    it('closes on an outside click', async () => {
+      await page.click(5, 5);
+      expect(await waitFor(() => cardOpen(page), (o) => !o)).toBe(false);
+    });
+
+    it('opens nothing while the pointer sweeps across a mention', async () => {
+      const { left, right, y } = await centreOf(page, 'one', 'Marco Rubio');
+      const plain = await centreOf(page, 'plain', 'long enough');
+      await page.moveMouse(left - 200, y);
+      await page.moveMouse(right + 200, y); // fast, in a few steps across the name
+      await page.moveMouse(plain.x, plain.y); // and on, to text that names nobody
+      await sleep(1200);
+      expect(await cardOpen(page)).toBe(false);
+    });
+
+    it('stays open while the pointer travels into it, and closes after leaving both', async () => {
+      await restOn('one', 'Marco Rubio');
+      expect(await waitFor(() => cardOpen(page), (o) => o)).toBe(true);
+      // The card opens below the name; the headline above is outside both.
+      const away = await centreOf(page, 'headline', 'Talks');
+      await page.moveMouse(away.x, away.y);
+      expect(await waitFor(() => cardOpen(page), (o) => !o, 3000)).toBe(false);
+    });
+
+    it('can be pinned, and then stays when the pointer leaves', async () => {
+      await restOn('one', 'Marco Rubio');
+      expect(await waitFor(() => cardOpen(page), (o) => o)).toBe(true);
+      await waitFor(() => browser.dialogs(), (d) => d.some((x) => x.name === 'Marco Rubio'));
+      await browser.clickAccessible('button', 'Pin card');
+      const away = await centreOf(page, 'headline', 'Talks');
+      await page.moveMouse(away.x, away.y);
+      await sleep(900);
+      expect(await cardOpen(page)).toBe(true);
+      await closeCard();
+    });
+
+    it('opens from the keyboard for a selected name, takes focus, and gives it back on Esc', async () => {
+      await page.evaluate(() => (document.getElementById('home') as HTMLElement).focus());
+      await selectText(page, 'three', 'Zelensky');
+      await page.chord(['Alt', 'Shift'], 'KeyK');
+      expect(await waitFor(() => cardOpen(page), (o) => o)).toBe(true);
+      const dialogs = await waitFor(() => browser.dialogs(), (d) => d.some((x) => x.name === 'Volodymyr Zelensky'));
+      expect(dialogs.map((d) => d.name)).toContain('Volodymyr Zelensky');
+      expect(await activeTag(page)).toBe('backstory-card');
+      await page.press('Tab'); // to the card's first button, still inside the card
+      expect(await activeTag(page)).toBe('backstory-card');
+      await page.press('Escape');
+      expect(await waitFor(() => cardOpen(page), (o) => !o)).toBe(false);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('home');
+    });
+
+    it('marks content added after load', async () => {
+      await page.evaluate(() => {
+        document.getElementById('more')!.textContent = 'Kremlin spokesperson Dmitry Peskov said talks were difficult.';
+      });
+      const painted = await waitFor(() => paintedTexts(page), (t) => t.includes('Dmitry Peskov'));
+      expect(painted).toContain('Dmitry Peskov');
+    });
+
+    it('turns off on this site from the card, at once and after a reload', async () => {
+      await restOn('one', 'Marco Rubio');
+      expect(await waitFor(() => cardOpen(page), (o) => o)).toBe(true);
+      await waitFor(() => browser.dialogs(), (d) => d.some((x) => x.name === 'Marco Rubio'));
+      await browser.clickAccessible('button', 'Turn off on 127.0.0.1');
+      expect(await waitFor(() => paintedTexts(page), (t) => t.length === 0)).toEqual([]);
+      expect(await elementCount(page)).toBe(baseElements);
+      await page.reload();
+      await sleep(1500);
+      expect(await paintedTexts(page)).toEqual([]);
+      expect(page.errors).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,65 @@
+/**
+ * Small probes the real-browser tests run against pages, shared by every test file.
+ */
+import type { TestPage } from './browsers.mjs';
+
+/** Text of each painted mention, as the page's main world sees the highlight registry. */
+export const paintedTexts = (page: TestPage) =>
+  page.evaluate(() =>
+    [...CSS.highlights.entries()]
+      .filter(([name]) => name.startsWith('backstory-'))
+      .flatMap(([, h]) => [...h].map((r) => (r as Range).toString())),
+  );
+
+/** Whether Backstory's card is open on the page. */
+export const cardOpen = (page: TestPage) =>
+  page.evaluate(() => document.querySelector('backstory-card')?.matches(':popover-open') ?? false);
+
+/** Centre of the first occurrence of `text` in the element with `id`, in viewport pixels. */
+export function centreOf(page: TestPage, id: string, text: string) {
+  return page.evaluate(
+    new Function(
+      `const el = document.getElementById(${JSON.stringify(id)});
+       const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+         const i = n.data.indexOf(${JSON.stringify(text)});
+         if (i < 0) continue;
+         const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + ${text.length});
+         const b = r.getBoundingClientRect();
+         return { x: b.left + b.width / 2, y: b.top + b.height / 2, left: b.left, right: b.right };
+       }
+       throw new Error('text not found');`,
+    ) as () => { x: number; y: number; left: number; right: number },
+  );
+}
+
+/** Selects the first occurrence of `text` in the element with `id`. */
+export function selectText(page: TestPage, id: string, text: string) {
+  return page.evaluate(
+    new Function(
+      `const el = document.getElementById(${JSON.stringify(id)});
+       const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+         const i = n.data.indexOf(${JSON.stringify(text)});
+         if (i < 0) continue;
+         const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + ${text.length});
+         const s = getSelection(); s.removeAllRanges(); s.addRange(r);
+         return;
+       }
+       throw new Error('text not found');`,
+    ) as () => void,
+  );
+}
+
+/** Polls `probe` until `ok` holds or `ms` pass; returns the last value either way. */
+export async function waitFor<T>(probe: () => Promise<T>, ok: (v: T) => boolean, ms = 10_000): Promise<T> {
+  const until = Date.now() + ms;
+  let value = await probe();
+  while (!ok(value) && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 50));
+    value = await probe();
+  }
+  return value;
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
