@@ -45,7 +45,7 @@ export function EntityCard(props: Props) {
   const title = state.status === 'ready' ? state.card.entity.name : 'Backstory';
   return (
     <div class="card" role="dialog" aria-labelledby="bs-card-title" tabIndex={-1} data-status={state.status}>
-      <header class="head">
+      <div class="head">
         <h2 id="bs-card-title" class="name">
           {title}
         </h2>
@@ -68,7 +68,7 @@ export function EntityCard(props: Props) {
             <path d="M3 3l10 10M13 3L3 13" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
           </svg>
         </button>
-      </header>
+      </div>
       {state.status === 'loading' && <p class="status">{t('cardLoading')}</p>}
       {state.status === 'error' && (
         <p class="status error" role="alert">
@@ -88,8 +88,8 @@ function CardBody({ card, readerHref, onOpenQuote, related, onOpenEntity }: Prop
       <p class="role">
         <span class="kind">{t(KIND_LABEL[entity.kind])}</span> · {entity.role}
       </p>
-      <section class="quotes" aria-labelledby="bs-quotes-title">
-        <h3 id="bs-quotes-title">{t('cardQuotesHeading')}</h3>
+      <section class="quotes">
+        <h3>{t('cardQuotesHeading')}</h3>
         {quotes.length === 0 ? (
           <p class="status">{t('cardNoQuotes', entity.name)}</p>
         ) : (
@@ -117,8 +117,8 @@ function CardBody({ card, readerHref, onOpenQuote, related, onOpenEntity }: Prop
         {card.quoteCount > quotes.length && <p class="more">{t('cardMoreQuotes', String(card.quoteCount))}</p>}
       </section>
       {related && related.length > 0 && (
-        <section class="related" aria-labelledby="bs-related-title">
-          <h3 id="bs-related-title">{t('cardRelated')}</h3>
+        <section class="related">
+          <h3>{t('cardRelated')}</h3>
           <ul class="chips">
             {related.map((r) => (
               <li key={r.id}>

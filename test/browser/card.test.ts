@@ -55,7 +55,8 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       expect(await cardOpen(page)).toBe(false);
       expect(await waitFor(() => cardOpen(page), (o) => o)).toBe(true);
       console.log(`${name}: card open ${Date.now() - rested} ms after the pointer came to rest`);
-      const dialogs = await browser.dialogs();
+      // Firefox updates its accessibility tree a moment after the DOM.
+      const dialogs = await waitFor(() => browser.dialogs(), (d) => d.some((x) => x.name === 'Marco Rubio'));
       expect(dialogs.map((d) => d.name)).toContain('Marco Rubio');
       expect(await elementCount(page)).toBe(baseElements + 1);
       await page.screenshot(path.join(ARTIFACTS, `${name}-card-hover.png`));

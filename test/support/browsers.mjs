@@ -190,10 +190,10 @@ export async function chromiumExtensionErrors(context, extensionId) {
  * WebDriver BiDi's accessibility locator walks the DOM and stops at closed shadow roots; the
  * accessibility service holds the whole tree, as a screen reader sees it.
  * @param {import('puppeteer-core').Browser} browser
- * @param {string} role  Firefox's role name, e.g. dialog, pushbutton
+ * @param {string[]} roles  Firefox's role names, e.g. dialog, pushbutton
  * @returns {Promise<{ name: string, x: number, y: number, width: number, height: number }[]>}
  */
-async function accessibleNodes(browser, role) {
+async function accessibleNodes(browser, roles) {
   const connection = /** @type {any} */ (browser).connection;
   const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
   const context = tree.result.contexts[0].context;
@@ -203,7 +203,7 @@ async function accessibleNodes(browser, role) {
       const found = [];
       const walk = (a, depth) => {
         if (!a || depth > 80) return;
-        if (svc.getStringRole(a.role) === ${JSON.stringify(role)}) {
+        if (${JSON.stringify(roles)}.includes(svc.getStringRole(a.role))) {
           const x = {}, y = {}, w = {}, h = {};
           a.getBoundsInCSSPixels(x, y, w, h);
           found.push({ name: a.name ?? '', x: x.value, y: y.value, width: w.value, height: h.value });
@@ -263,12 +263,12 @@ export async function launchFirefox(extensionDir) {
       };
     },
     async dialogs() {
-      const found = await accessibleNodes(browser, 'dialog');
+      const found = await accessibleNodes(browser, ['dialog']);
       return found.map(({ name }) => ({ role: 'dialog', name }));
     },
     async clickAccessible(role, name) {
-      // Firefox's role names differ from ARIA's for buttons.
-      const found = await accessibleNodes(browser, role === 'button' ? 'pushbutton' : role);
+      // Firefox names button roles its own way; aria-pressed makes a toggle button.
+      const found = await accessibleNodes(browser, role === 'button' ? ['pushbutton', 'toggle button'] : [role]);
       const node = found.find((n) => n.name === name);
       if (!node) throw new Error(`no accessible ${role} named "${name}"`);
       const page = (await browser.pages()).at(-1);
