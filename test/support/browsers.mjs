@@ -152,6 +152,39 @@ export async function launchChromium(extensionDir, { headless = true } = {}) {
 }
 
 /**
+ * Evaluates `expression` in Backstory's content-script world of a Chromium page, where the
+ * extension APIs and `chrome.dom.openOrClosedShadowRoot` are available. For audits of the card
+ * (axe-core) and for test setup through the extension's own storage.
+ * @param {import('playwright-core').BrowserContext} context
+ * @param {import('playwright-core').Page} page
+ * @param {string} extensionId
+ * @param {string} expression  evaluated with awaitPromise; its value must be JSON-serialisable
+ */
+export async function evaluateInContentScript(context, page, extensionId, expression) {
+  const cdp = await context.newCDPSession(page);
+  try {
+    /** @type {number[]} */
+    const contexts = [];
+    cdp.on('Runtime.executionContextCreated', ({ context: c }) => {
+      if (c.auxData?.type === 'isolated' && c.origin === `chrome-extension://${extensionId}`) contexts.push(c.id);
+    });
+    await cdp.send('Runtime.enable');
+    const contextId = contexts[0];
+    if (contextId === undefined) throw new Error('no Backstory content-script world on this page');
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+      expression,
+      contextId,
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+    return result.value;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
  * The errors Chromium records for an extension: manifest errors and runtime errors from its
  * contexts, as chrome://extensions shows them in developer mode. The first call turns developer
  * mode on and reloads the extension, because errors are only recorded in developer mode.
