@@ -1,7 +1,8 @@
 // @ts-check
 /**
  * `npm run demo`: headless Chromium with the built extension on the demo news page. Hovers a
- * mention and saves two screenshots to demo/: the marked page and the open card.
+ * mention and saves screenshots to demo/: the marked page, the open card, and the same card on
+ * the page in dark mode.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +25,7 @@ try {
   const marked = await page.evaluate(() =>
     [...(CSS.highlights.get('backstory-mention') ?? [])].map((r) => /** @type {Range} */ (r).toString()),
   );
+  await page.mouse.move(5, 5);
   await page.screenshot({ path: path.join(here, 'page.png') });
 
   const box = await page.evaluate(() => {
@@ -36,17 +38,23 @@ try {
     const r = range.getBoundingClientRect();
     return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
   });
-  await page.mouse.move(box.x - 40, box.y, { steps: 5 });
-  await page.mouse.move(box.x, box.y, { steps: 5 });
-  await page.waitForFunction(() => document.querySelector('backstory-card')?.matches(':popover-open'));
-  const dialogs = await browser.dialogs();
-  // Let the card's data arrive and the card settle before the picture.
-  await page.waitForTimeout(600);
-  await page.screenshot({ path: path.join(here, 'card.png') });
+  /** Rests the pointer on the name, waits for the card and its data, and takes a picture. */
+  const hoverAndShoot = async (/** @type {string} */ file) => {
+    await page.mouse.move(box.x - 40, box.y, { steps: 5 });
+    await page.mouse.move(box.x, box.y, { steps: 5 });
+    await page.waitForFunction(() => document.querySelector('backstory-card')?.matches(':popover-open'));
+    await page.waitForTimeout(600); // the card's data arrives and its fade-in ends
+    await page.screenshot({ path: path.join(here, file) });
+    return browser.dialogs();
+  };
+  const dialogs = await hoverAndShoot('card.png');
+  await page.keyboard.press('Escape');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await hoverAndShoot('card-dark.png');
 
   console.log(`Marked ${marked.length} mentions: ${[...new Set(marked)].join(', ')}`);
   console.log(`Card open: ${dialogs.map((d) => d.name).join(', ') || '(none found in the accessibility tree)'}`);
-  console.log('Screenshots: demo/page.png, demo/card.png');
+  console.log('Screenshots: demo/page.png, demo/card.png, demo/card-dark.png');
 } finally {
   await browser.close();
   await server.close();
