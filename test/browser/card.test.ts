@@ -121,6 +121,20 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       expect(painted).toContain('Dmitry Peskov');
     });
 
+    it('marks mentions inside frames', async () => {
+      await page.goto(`${server.url}/frames.html`);
+      const inFrame = () =>
+        page.evaluate(() => {
+          const win = (document.getElementById('frame') as HTMLIFrameElement).contentWindow as typeof window | null;
+          const highlights = win?.CSS.highlights;
+          return highlights ? [...highlights.values()].flatMap((h) => [...h].map((r) => (r as Range).toString())) : [];
+        });
+      expect(await waitFor(inFrame, (t) => t.length >= 2)).toEqual(['Sergei Lavrov', 'Marco Rubio']);
+      expect(await paintedTexts(page)).toEqual([]);
+      await page.goto(`${server.url}/card.html`);
+      await waitFor(() => paintedTexts(page), (t) => t.length >= 2);
+    });
+
     it('turns off on this site from the card, at once and after a reload', async () => {
       await restOn('one', 'Marco Rubio');
       expect(await waitFor(() => cardOpen(page), (o) => o)).toBe(true);
