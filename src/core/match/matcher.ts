@@ -1,15 +1,29 @@
 /**
  * Finds mentions of covered entities in plain text.
  *
- * All aliases compile once into a single regular expression, so a text is scanned in one pass
- * however many aliases there are. Alternatives are ordered longest first, which makes the
- * leftmost match also the longest one at its position ("Marco Rubio" beats "Rubio").
+ * Every spelling of every alias (with its generated variants: inflected Cyrillic names, topic
+ * plurals and British/American spellings) compiles once into one Aho–Corasick automaton over
+ * normalised text (see normalise.ts), so a text is read once however many aliases there are.
+ * Each occurrence the automaton reports is then checked in constant time per character:
  *
- * Proper names match as written or in all caps ("TRUMP WARNS"), never in lower case, so
- * "trump card" is not Donald Trump. Namesakes ("Melania Trump") compete in the same pass and,
- * being longer, win their position; their matches are then dropped.
+ * - word boundaries by Unicode letter and digit classes, not ASCII `\b`;
+ * - letter case: a `proper` alias matches as written, capitalised or in capitals ("TRUMP
+ *   WARNS"), never in lower case ("trump card"); an `any` alias (a topic) in any case;
+ * - diacritics: an alias written without them matches with or without; an alias that spells
+ *   them matches them or their omission, never different ones;
+ * - the longest match wins where two overlap ("Marco Rubio" over "Rubio"); namesakes compete
+ *   in the same pass ("Melania Trump") and, having won, are dropped, as is a name followed by
+ *   "Jr." when none of the entity's aliases says "Jr.";
+ * - a courtesy title right before a name joins the mention ("Mr. Putin").
+ *
+ * Offsets are UTF-16 offsets into the original text.
  */
 import type { Entity } from '../types';
+import { buildAutomaton } from './automaton';
+import { cyrillicForms } from './cyrillic-forms';
+import { honorificStart } from './honorifics';
+import { detailOf, isWordChar, normalise, type Detail } from './normalise';
+import { topicVariants } from './topic-variants';
 
 export interface Match {
   entityId: string;
@@ -18,47 +32,189 @@ export interface Match {
   end: number;
 }
 
-export interface Matcher {
-  findAll(text: string): Match[];
+/** A part of a longer text to search: only matches that start in [from, to) are returned. */
+export interface TextWindow {
+  from: number;
+  to: number;
 }
 
-/** The part of an entity the matcher needs; also what the content script bundles. */
-export type MatcherEntity = Pick<Entity, 'id' | 'aliases' | 'namesakes'>;
+export interface Matcher {
+  /** Mentions in `text`, in order, never overlapping. With `window`, only those starting in it. */
+  findAll(text: string, window?: TextWindow): Match[];
+}
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * The part of an entity the matcher needs; also what the content script bundles. Without a
+ * `caseRule`, an entity's aliases are proper names.
+ */
+export type MatcherEntity = Pick<Entity, 'id' | 'aliases' | 'namesakes'> & Partial<Pick<Entity, 'caseRule'>>;
 
-/** Letters, marks and digits of any script; a name must not touch one on either side. */
-const WORD_CHAR = '[\\p{L}\\p{M}\\p{N}]';
+/** One spelling the automaton knows, and how to confirm an occurrence of it. */
+interface Form {
+  /** The entity it names, or null for a namesake of that entity. */
+  entityId: string | null;
+  proper: boolean;
+  /** The normalised spelling with its original case. */
+  shape: string;
+  /** [start, end) of each word in the normalised spelling. */
+  words: [number, number][];
+  /** The diacritics of each character, or null when the spelling has none. */
+  marks: string[] | null;
+  /** Whether a following "Jr." still names this entity. */
+  junior: boolean;
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  form: Form;
+}
+
+const JUNIOR = /^,?[\s\u00a0]+(?:Jr|Jnr|Junior|JR|JUNIOR)(?![\p{L}\p{N}])/u;
 
 export function compileMatcher(entities: readonly MatcherEntity[]): Matcher {
-  // Each spelling maps to its entity, or to null when it names someone else (a namesake).
-  const owner = new Map<string, string | null>();
-  const claim = (spelling: string, id: string | null) => {
-    for (const form of new Set([spelling, spelling.toUpperCase()])) {
-      // A namesake claim wins over an alias claim of the same spelling.
-      if (!owner.has(form) || id === null) owner.set(form, id);
-    }
+  const forms = new Map<string, Form[]>();
+  const add = (spelling: string, entityId: string | null, proper: boolean, junior: boolean) => {
+    const norm = normalise(spelling);
+    const [s, e] = trimmed(norm.text);
+    const key = norm.text.slice(s, e);
+    if (key === '') return;
+    const { shape, marks } = detailOf(spelling, norm, s, e);
+    const list = forms.get(key) ?? [];
+    if (list.some((f) => f.entityId === entityId && f.shape === shape)) return;
+    list.push({
+      entityId,
+      proper,
+      shape,
+      words: wordSpans(key, norm.soft.subarray(s, e)),
+      marks: marks.some((m) => m !== '') ? marks : null,
+      junior,
+    });
+    // Namesakes first, then proper names, then topics: the first form that fits wins a key.
+    list.sort((a, b) => rank(a) - rank(b));
+    forms.set(key, list);
   };
-  for (const e of entities) {
-    for (const alias of e.aliases) claim(alias, e.id);
-    for (const namesake of e.namesakes) claim(namesake, null);
-  }
-  if (owner.size === 0) return { findAll: () => [] };
 
-  const spellings = [...owner.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  const pattern = new RegExp(
-    `(?<!${WORD_CHAR})(?:${spellings.map(escapeRegExp).join('|')})(?!${WORD_CHAR})`,
-    'gu',
-  );
+  for (const entity of entities) {
+    const proper = (entity.caseRule ?? 'proper') === 'proper';
+    const junior = entity.aliases.some((a) => /\bJ(?:r|nr|unior)\b/i.test(a));
+    for (const alias of entity.aliases) {
+      const spellings = proper ? [alias, ...cyrillicForms(alias)] : topicVariants(alias);
+      for (const s of spellings) add(s, entity.id, proper, junior);
+    }
+    for (const namesake of entity.namesakes) {
+      for (const s of [namesake, ...cyrillicForms(namesake)]) add(s, null, true, true);
+    }
+  }
+  if (forms.size === 0) return { findAll: () => [] };
+
+  const keys = [...forms.keys()];
+  const formsOf = keys.map((k) => forms.get(k)!);
+  const automaton = buildAutomaton(keys);
+  const longest = Math.max(...keys.map((k) => k.length));
+  // Text a window reads beyond its edges, so boundaries, titles and overlaps come out as in a
+  // whole-text search (a match's original text can be longer than its key: soft hyphens, spaces).
+  const context = 64 + 4 * longest;
+
+  const search = (text: string): Match[] => {
+    const norm = normalise(text);
+    const t = norm.text;
+    const found: Candidate[] = [];
+    automaton.scan(t, (pattern, end) => {
+      const start = end - keys[pattern]!.length;
+      const startsWord = start === 0 || norm.soft[start] === 1 || !isWordChar(t[start - 1]);
+      const endsWord = end === t.length || norm.soft[end] === 1 || !isWordChar(t[end]);
+      if (!startsWord || !endsWord) return;
+      let detail: Detail | undefined;
+      for (const form of formsOf[pattern]!) {
+        if (form.proper || form.marks) {
+          detail ??= detailOf(text, norm, start, end);
+          if (!fits(form, detail)) continue;
+        }
+        found.push({ start, end, form });
+        return;
+      }
+    });
+
+    found.sort((a, b) => a.start - b.start || b.end - a.end);
+    const matches: Match[] = [];
+    let reached = 0;
+    for (const c of found) {
+      if (c.start < reached) continue;
+      reached = c.end;
+      const { entityId, proper, junior } = c.form;
+      if (entityId === null) continue;
+      const end = norm.to[c.end - 1]!;
+      if (proper && !junior && isJunior(text, end)) continue;
+      const start = norm.from[c.start]!;
+      matches.push({ entityId, start: proper ? honorificStart(text, start) : start, end });
+    }
+    return matches;
+  };
 
   return {
-    findAll(text) {
-      const found: Match[] = [];
-      for (const m of text.matchAll(pattern)) {
-        const entityId = owner.get(m[0]);
-        if (entityId) found.push({ entityId, start: m.index, end: m.index + m[0].length });
-      }
-      return found;
+    findAll(text, window) {
+      if (!window) return search(text);
+      const from = Math.max(0, window.from - context);
+      const to = Math.min(text.length, window.to + context);
+      return search(text.slice(from, to))
+        .map((m) => ({ ...m, start: m.start + from, end: m.end + from }))
+        .filter((m) => m.start >= window.from && m.start < window.to);
     },
   };
+}
+
+function isJunior(text: string, end: number): boolean {
+  const after = text.slice(end, end + 12);
+  return after.includes('J') && JUNIOR.test(after);
+}
+
+const rank = (f: Form) => (f.entityId === null ? 0 : f.proper ? 1 : 2);
+
+function trimmed(s: string): [number, number] {
+  let a = 0;
+  let b = s.length;
+  while (a < b && s[a] === ' ') a++;
+  while (b > a && s[b - 1] === ' ') b--;
+  return [a, b];
+}
+
+function wordSpans(key: string, soft: Uint8Array): [number, number][] {
+  const spans: [number, number][] = [];
+  let start = -1;
+  for (let k = 0; k <= key.length; k++) {
+    const word = k < key.length && isWordChar(key[k]);
+    if (start >= 0 && (!word || soft[k] === 1)) {
+      spans.push([start, k]);
+      start = -1;
+    }
+    if (word && start < 0) start = k;
+  }
+  return spans;
+}
+
+const upper = (s: string) => s.toUpperCase();
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+function fits(form: Form, text: Detail): boolean {
+  if (form.proper) {
+    for (const [s, e] of form.words) {
+      const t = text.shape.slice(s, e);
+      const w = form.shape.slice(s, e);
+      const ok =
+        t === w ||
+        t === upper(w) ||
+        t === capitalised(w) ||
+        // An acronym may be printed as a word: "NATO", "Nato".
+        (w === upper(w) && t === capitalised(w.toLowerCase()));
+      if (!ok) return false;
+    }
+  }
+  if (form.marks) {
+    for (let k = 0; k < form.marks.length; k++) {
+      const m = text.marks[k]!;
+      if (m !== '' && m !== form.marks[k]) return false;
+    }
+  }
+  return true;
 }

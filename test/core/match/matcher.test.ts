@@ -1,52 +1,79 @@
 import { describe, expect, it } from 'vitest';
 import { compileMatcher, type MatcherEntity } from '../../../src/core/match/matcher';
+import data from './matcher-cases.json';
 
-const entities: MatcherEntity[] = [
-  {
-    id: 'donald-trump',
-    aliases: ['Donald Trump', 'Trump', 'Donald J. Trump'],
-    namesakes: ['Melania Trump', 'Donald Trump Jr.'],
-  },
-  { id: 'marco-rubio', aliases: ['Marco Rubio', 'Rubio', 'Марко Рубіо'], namesakes: [] },
-  { id: 'volodymyr-zelensky', aliases: ['Zelensky', 'Zelenskyy', 'Зеленський'], namesakes: [] },
-];
+type Case = [text: string, expected: [string, string][]];
+const entities = data.entities as MatcherEntity[];
+const rules = data.rules as Record<string, Case[]>;
 const matcher = compileMatcher(entities);
 
-/** Each case: a text, and the mentions expected in it as [text as found, entity]. */
-const cases: [string, [string, string][]][] = [
-  ['Secretary of State Marco Rubio said', [['Marco Rubio', 'marco-rubio']]],
-  ['Rubio’s remarks and Trump’s urgency', [['Rubio', 'marco-rubio'], ['Trump', 'donald-trump']]],
-  ['TRUMP WARNS US MAY QUIT', [['TRUMP', 'donald-trump']]],
-  ['He played his trump card on a trumpet.', []],
-  ['Trumpism is not Trump.', [['Trump', 'donald-trump']]],
-  ['Melania Trump and Donald Trump arrived', [['Donald Trump', 'donald-trump']]],
-  ['Donald Trump Jr. spoke, not his father.', []],
-  ['Zelenskyy met Zelensky', [['Zelenskyy', 'volodymyr-zelensky'], ['Zelensky', 'volodymyr-zelensky']]],
-  ['Президент Зеленський і Марко Рубіо', [['Зеленський', 'volodymyr-zelensky'], ['Марко Рубіо', 'marco-rubio']]],
-  ['Зеленськийович is not a name here', []],
-  ['ÉRubio and Rubioé are parts of other words', []],
-  ['', []],
-];
+const found = (text: string) => matcher.findAll(text).map((m) => [text.slice(m.start, m.end), m.entityId]);
+
+describe('compileMatcher, rule by rule (matcher-cases.json)', () => {
+  for (const [rule, cases] of Object.entries(rules)) {
+    describe(rule, () => {
+      it.each(cases)('%j', (text, expected) => {
+        expect(found(text)).toEqual(expected);
+      });
+    });
+  }
+});
 
 describe('compileMatcher', () => {
-  it.each(cases)('%s', (text, expected) => {
-    const found = matcher.findAll(text).map((m) => [text.slice(m.start, m.end), m.entityId]);
-    expect(found).toEqual(expected);
+  it('reports UTF-16 offsets into the original text', () => {
+    const text = 'Talks: Marco\u00a0 Rubio, again. 🇺🇦 Zelen\u00adsky.';
+    expect(matcher.findAll(text)).toEqual([
+      { entityId: 'marco-rubio', start: 7, end: 19 },
+      { entityId: 'volodymyr-zelensky', start: 33, end: 42 },
+    ]);
   });
 
-  it('reports offsets into the original text', () => {
-    const text = 'Talks: Marco Rubio, again.';
-    expect(matcher.findAll(text)).toEqual([{ entityId: 'marco-rubio', start: 7, end: 18 }]);
+  it('returns mentions in order, never overlapping', () => {
+    const text = Object.values(rules).flat().map(([t]) => t).join(' | ');
+    const all = matcher.findAll(text);
+    expect(all.length).toBeGreaterThan(50);
+    for (let i = 1; i < all.length; i++) expect(all[i]!.start).toBeGreaterThanOrEqual(all[i - 1]!.end);
+  });
+
+  it('finds in a window exactly what a whole-text search finds starting there', () => {
+    const text = Object.values(rules).flat().map(([t]) => t).join(' ').repeat(3);
+    const whole = matcher.findAll(text);
+    for (const size of [7, 50, 333]) {
+      const pieces = [];
+      for (let from = 0; from < text.length; from += size) {
+        pieces.push(...matcher.findAll(text, { from, to: Math.min(text.length, from + size) }));
+      }
+      expect(pieces).toEqual(whole);
+    }
   });
 
   it('matches nothing when there are no entities', () => {
     expect(compileMatcher([]).findAll('Trump')).toEqual([]);
   });
 
+  it('treats aliases as proper names when no case rule is given', () => {
+    const m = compileMatcher([{ id: 'trump', aliases: ['Trump'], namesakes: [] }]);
+    expect(m.findAll('Trump and trump').map((x) => x.start)).toEqual([0]);
+  });
+
   it('treats regular-expression characters in aliases literally', () => {
     const dotted = compileMatcher([{ id: 'jd-vance', aliases: ['J.D. Vance'], namesakes: [] }]);
-    expect(dotted.findAll('JxDx Vance and J.D. Vance')).toEqual([
-      { entityId: 'jd-vance', start: 15, end: 25 },
+    expect(dotted.findAll('JxDx Vance and J.D. Vance')).toEqual([{ entityId: 'jd-vance', start: 15, end: 25 }]);
+  });
+
+  it('keeps a following "Jr." when the covered person is the junior', () => {
+    const junior = compileMatcher([
+      { id: 'rfk-jr', aliases: ['Robert F. Kennedy Jr.', 'Kennedy'], namesakes: [], caseRule: 'proper' },
     ]);
+    const text = 'Robert F. Kennedy Jr. and Kennedy Jr.';
+    expect(junior.findAll(text).map((m) => text.slice(m.start, m.end))).toEqual(['Robert F. Kennedy Jr.', 'Kennedy']);
+  });
+
+  it('lets a proper name win a spelling it shares with a topic, by case', () => {
+    const both = compileMatcher([
+      { id: 'putin', aliases: ['Poutine'], namesakes: [], caseRule: 'proper' },
+      { id: 'poutine-dish', aliases: ['poutine'], namesakes: [], caseRule: 'any' },
+    ]);
+    expect(both.findAll('Poutine dit; a poutine').map((m) => m.entityId)).toEqual(['putin', 'poutine-dish']);
   });
 });

@@ -1,0 +1,275 @@
+/**
+ * Normalises text for matching, keeping a map from every normalised character back to the
+ * original text, so a match found in the normalised text becomes a span of the page's own text.
+ *
+ * One pass, constant work per character:
+ * - compatibility decomposition (NFKD: "ﬁ" → "fi", full-width letters → ASCII), then case
+ *   folding to lower case; diacritics are taken off (the matcher checks them separately, where
+ *   an alias spells them, see `detailOf`);
+ * - typographic apostrophes → `'`, typographic quotes → `"`, every dash → `-`;
+ * - soft hyphens and zero-width characters vanish; any run of white space (non-breaking and
+ *   narrow spaces included) becomes one space;
+ * - a hyphen between two letters vanishes, leaving a *soft boundary*: "cease-fire" reads as
+ *   "ceasefire", yet "Trump-era" still has a word boundary after "Trump";
+ * - a middle initial after a capitalised word and before another ("Vladimir V. Putin",
+ *   "George H. W. Bush") vanishes, so "Vladimir Putin" matches across it.
+ */
+
+export interface Normalised {
+  /** The normalised text. */
+  text: string;
+  /** For each character of `text`, where its source starts in the original (UTF-16 offset). */
+  from: Int32Array;
+  /** For each character of `text`, where its source ends in the original. */
+  to: Int32Array;
+  /** 1 where a hyphen between letters was dropped just before this character. */
+  soft: Uint8Array;
+}
+
+/** What checking a candidate match needs beyond `Normalised`, for a stretch of its text. */
+export interface Detail {
+  /** The normalised text with the original letter case. */
+  shape: string;
+  /** For each normalised character, the combining marks its source carried ("" for none). */
+  marks: string[];
+}
+
+const enum Kind {
+  /** Emits its `fold`. */
+  Plain,
+  /** Disappears without trace (soft hyphen, zero-width space or joiner). */
+  Vanish,
+  /** A combining mark on its own: belongs to the character before. */
+  Mark,
+  Space,
+  Dash,
+}
+
+interface CharInfo {
+  kind: Kind;
+  /** Lower-case, diacritic-free output. */
+  fold: string;
+  /** The same with the original case; always as long as `fold`. */
+  shape: string;
+  marks: string;
+  /** An upper-case letter (for the middle-initial rule). */
+  upper: boolean;
+  /** A letter or digit: a word character. */
+  word: boolean;
+  /** The code unit of a one-unit `fold`. */
+  unit: number;
+}
+
+const VANISH = new Set([0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x180e]);
+const DASHES = new Set([0x2d, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xfe58, 0xfe63, 0xff0d]);
+const APOSTROPHES = new Set([0x2018, 0x2019, 0x201b, 0x2032, 0x02bc, 0x02bb, 0x0060, 0x00b4, 0xff07]);
+const QUOTES = new Set([0x201c, 0x201d, 0x201e, 0x201f, 0x00ab, 0x00bb, 0x2039, 0x203a, 0x2033, 0x301d, 0x301e, 0xff02]);
+/** Letters that carry their diacritic in the glyph, so NFKD leaves them whole. */
+const STROKED: Record<string, string> = {
+  ß: 'ss', ẞ: 'SS', ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', đ: 'd', Đ: 'D', ħ: 'h', Ħ: 'H', ı: 'i',
+  æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', ŀ: 'l', Ŀ: 'L', ς: 'σ',
+};
+
+const MARKS = /\p{M}/gu;
+const WORD = /[\p{L}\p{N}]/u;
+const UPPER = /\p{Lu}/u;
+const SPACE = /\s/u;
+
+const cache = new Map<number, CharInfo>();
+
+function describe(cp: number): CharInfo {
+  const ch = String.fromCodePoint(cp);
+  const plain = (fold: string, shape = fold): CharInfo => ({ kind: Kind.Plain, fold, shape, marks: '', upper: false, word: false, unit: fold.charCodeAt(0) });
+  if (VANISH.has(cp)) return { ...plain(''), kind: Kind.Vanish };
+  if (SPACE.test(ch)) return { ...plain(' '), kind: Kind.Space };
+  if (DASHES.has(cp)) return { ...plain('-'), kind: Kind.Dash };
+  if (APOSTROPHES.has(cp)) return plain("'");
+  if (QUOTES.has(cp)) return plain('"');
+  const decomposed = ch.normalize('NFKD');
+  const marks = (decomposed.match(MARKS) ?? []).join('');
+  const bare = decomposed.replace(MARKS, '');
+  if (bare === '') return { ...plain(''), kind: Kind.Mark, marks };
+  const shape = [...bare].map((c) => STROKED[c] ?? c).join('');
+  // Lower-casing letter by letter keeps `fold` as long as `shape` ("İ" is already "I" here).
+  const fold = [...shape].map((c) => {
+    const lower = c.toLowerCase();
+    return lower.length === c.length ? lower : c;
+  }).join('');
+  return { kind: Kind.Plain, fold, shape, marks, upper: UPPER.test(ch), word: WORD.test(bare), unit: fold.charCodeAt(0) };
+}
+
+function info(cp: number): CharInfo {
+  let found = cache.get(cp);
+  if (!found) {
+    found = describe(cp);
+    cache.set(cp, found);
+  }
+  return found;
+}
+
+export const isWordChar = (ch: string | undefined): boolean => ch !== undefined && WORD.test(ch);
+
+/** The normalised text with its offset map. */
+export function normalise(original: string): Normalised {
+  const n = original.length;
+  // Grown on demand: a few characters expand ("ß" → "ss", ligatures).
+  let cap = n + 16;
+  let units = new Uint16Array(cap);
+  let from = new Int32Array(cap);
+  let to = new Int32Array(cap);
+  let soft = new Uint8Array(cap);
+  let len = 0;
+
+  const grow = () => {
+    cap *= 2;
+    const u = new Uint16Array(cap); u.set(units); units = u;
+    const f = new Int32Array(cap); f.set(from); from = f;
+    const t = new Int32Array(cap); t.set(to); to = t;
+    const s = new Uint8Array(cap); s.set(soft); soft = s;
+  };
+  const emit = (c: CharInfo, start: number, end: number) => {
+    const { fold } = c;
+    if (fold.length === 1) {
+      if (len === cap) grow();
+      units[len] = c.unit;
+      from[len] = start;
+      to[len] = end;
+      len++;
+      return;
+    }
+    for (let k = 0; k < fold.length; k++) {
+      if (len === cap) grow();
+      units[len] = fold.charCodeAt(k);
+      from[len] = start;
+      to[len] = end;
+      len++;
+    }
+  };
+
+  /** Kinds of the last emitted character, for spaces, hyphens and initials. */
+  let lastWord = false;
+  let lastSpace = false;
+  /** The word just ended by a space was capitalised and at least two letters long. */
+  let capitalisedBefore = false;
+  let wordUpper = false;
+  let wordLength = 0;
+  let pendingSoft = false;
+
+  for (let i = 0; i < n; ) {
+    const unit = original.charCodeAt(i);
+    const isPair = unit >= 0xd800 && unit <= 0xdbff && i + 1 < n;
+    const cp = isPair ? original.codePointAt(i)! : unit;
+    const width = cp > 0xffff ? 2 : 1;
+    const c = cp < 0x80 ? ASCII[cp]! : info(cp);
+
+    switch (c.kind) {
+      case Kind.Vanish:
+        break;
+      case Kind.Mark:
+        // A combining mark written apart from its letter still belongs to it.
+        if (len > 0 && to[len - 1] === i) to[len - 1] = i + width;
+        break;
+      case Kind.Space:
+        if (!lastSpace) {
+          capitalisedBefore = lastWord && wordUpper && wordLength >= 2;
+          emit(c, i, i + width);
+        } else {
+          to[len - 1] = i + width;
+        }
+        lastSpace = true;
+        lastWord = false;
+        pendingSoft = false;
+        break;
+      case Kind.Dash:
+        if (lastWord && isWordAt(original, i + width)) {
+          pendingSoft = true;
+          break;
+        }
+        emit(c, i, i + width);
+        lastSpace = lastWord = capitalisedBefore = false;
+        break;
+      case Kind.Plain: {
+        if (c.upper && lastSpace && capitalisedBefore) {
+          const skip = middleInitialEnd(original, i + width);
+          if (skip > 0) {
+            i = skip;
+            continue;
+          }
+        }
+        if (c.word) {
+          if (!lastWord || pendingSoft) {
+            wordUpper = c.upper;
+            wordLength = 0;
+          }
+          wordLength++;
+        }
+        const at = len;
+        emit(c, i, i + width);
+        if (pendingSoft && len > at) soft[at] = 1;
+        pendingSoft = false;
+        lastWord = c.word;
+        lastSpace = false;
+        if (!c.word) capitalisedBefore = false;
+        break;
+      }
+    }
+    i += width;
+  }
+
+  let text = '';
+  for (let k = 0; k < len; k += 8192) {
+    text += String.fromCharCode(...units.subarray(k, Math.min(len, k + 8192)));
+  }
+  return { text, from: from.subarray(0, len), to: to.subarray(0, len), soft: soft.subarray(0, len) };
+}
+
+/**
+ * The original case and the diacritics of the normalised characters [start, end) of `norm`,
+ * the normalisation of `original`.
+ */
+export function detailOf(original: string, norm: Normalised, start = 0, end = norm.text.length): Detail {
+  let shape = '';
+  const marks: string[] = [];
+  for (let k = start; k < end; k++) {
+    const source = norm.from[k]!;
+    const cp = original.codePointAt(source)!;
+    const c = cp < 0x80 ? ASCII[cp]! : info(cp);
+    // The k-th character may be the second of an expansion ("ß" → "ss").
+    let nth = 0;
+    while (k - nth > 0 && norm.from[k - nth - 1] === source) nth++;
+    shape += c.shape[nth] ?? norm.text[k];
+    let m = nth === 0 ? c.marks : '';
+    if (nth === 0) {
+      // Combining marks written apart, after the letter.
+      for (let i = source + (cp > 0xffff ? 2 : 1); i < norm.to[k]!; ) {
+        const next = original.codePointAt(i)!;
+        m += (next < 0x80 ? ASCII[next]! : info(next)).marks;
+        i += next > 0xffff ? 2 : 1;
+      }
+    }
+    marks.push(m);
+  }
+  return { shape, marks };
+}
+/**
+ * If a single-letter initial ends at `after` ("V." or "V" then white space) and a capitalised
+ * word follows, where that word starts; else 0.
+ */
+function middleInitialEnd(s: string, after: number): number {
+  let j = after;
+  if (s[j] === '.') j++;
+  const spaceStart = j;
+  while (j < s.length && SPACE.test(s[j]!)) j++;
+  if (j === spaceStart || j >= s.length) return 0;
+  const next = s.codePointAt(j)!;
+  const c = next < 0x80 ? ASCII[next]! : info(next);
+  return c.upper && c.word ? j : 0;
+}
+
+function isWordAt(s: string, i: number): boolean {
+  if (i >= s.length) return false;
+  const cp = s.codePointAt(i)!;
+  return (cp < 0x80 ? ASCII[cp]! : info(cp)).word;
+}
+
+const ASCII: CharInfo[] = Array.from({ length: 0x80 }, (_, cp) => describe(cp));
