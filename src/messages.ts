@@ -20,6 +20,19 @@ export interface MessageMap {
    * whether a card opened.
    */
   'content:open-card': { params: { selectionText?: string }; result: boolean };
+  /** Popup → content script (via tabs.sendMessage): the covered entities found on the page. */
+  'content:mentions': { params: Record<string, never>; result: PageMention[] };
+  /** Popup → content script: scroll to an entity's `occurrence`-th mention and open its card. */
+  'content:reveal': { params: { entityId: string; occurrence: number }; result: boolean };
+}
+
+/** One covered entity found on a page, in order of its first mention. */
+export interface PageMention {
+  entityId: string;
+  /** How many times it is mentioned. */
+  count: number;
+  /** The text of its first mention, as on the page. */
+  text: string;
 }
 
 export type MessageName = keyof MessageMap;
@@ -55,6 +68,8 @@ export const paramGuards: { [N in MessageName]: (p: unknown) => p is Params<N> }
   'content:open-card': (p): p is Params<'content:open-card'> =>
     isRecord(p) &&
     (p.selectionText === undefined || (typeof p.selectionText === 'string' && p.selectionText.length <= 1000)),
+  'content:mentions': (p): p is Params<'content:mentions'> => isRecord(p) && Object.keys(p).length === 0,
+  'content:reveal': (p): p is Params<'content:reveal'> => isRecord(p) && isId(p.entityId) && isOffset(p.occurrence),
 };
 
 export function isEnvelope(v: unknown): v is Envelope {

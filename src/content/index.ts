@@ -34,6 +34,8 @@ async function main(): Promise<void> {
   browser.runtime.onMessage.addListener(
     dispatcher({
       'content:open-card': async ({ selectionText }) => session?.openFromKeyboard(selectionText) ?? false,
+      'content:mentions': async () => session?.mentions() ?? [],
+      'content:reveal': async ({ entityId, occurrence }) => session?.reveal(entityId, occurrence) ?? false,
     }),
   );
   apply((await loadSettings()).settings);

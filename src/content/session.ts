@@ -12,7 +12,7 @@ import { themeForBackgrounds } from '../core/luminance';
 import { compileMatcher } from '../core/match/matcher';
 import { withSite, type Settings } from '../core/settings';
 import { matchesShortcut, parseShortcut } from '../core/shortcut';
-import { send } from '../messages';
+import { send, type PageMention } from '../messages';
 import { updateSettings } from '../settings-store';
 import { EntityCard, type CardState } from '../ui/EntityCard';
 import { CardHost, type Anchor } from './card-host';
@@ -28,6 +28,10 @@ export interface Session {
   /** Applies settings that do not need a re-scan (density, delays, theme). */
   update(settings: Settings): void;
   openFromKeyboard(selectionText?: string): boolean;
+  /** The covered entities on the page, in order of first mention. */
+  mentions(): PageMention[];
+  /** Scrolls to an entity's `occurrence`-th mention (0-based) and opens its card. */
+  reveal(entityId: string, occurrence: number): boolean;
   stop(): void;
 }
 
@@ -175,7 +179,31 @@ export function startSession(doc: Document, initial: Settings): Session {
 
   signal.addEventListener('abort', () => marks.clear());
 
+  /** Mentions in document order. */
+  const ordered = () =>
+    [...scanner.mentions].sort((a, b) => a.range.compareBoundaryPoints(0 /* START_TO_START */, b.range));
+
+  const reveal = (entityId: string, occurrence: number): boolean => {
+    const mention = ordered().filter((m) => m.entityId === entityId)[occurrence];
+    if (!mention) return false;
+    mention.nodes[0]!.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
+    const rect = mention.range.getClientRects()[0] ?? mention.range.getBoundingClientRect();
+    hover.shown({ mention, rect });
+    show(mention.entityId, mentionAnchor(mention, rect), true);
+    return true;
+  };
+
   return {
+    mentions() {
+      const found = new Map<string, PageMention>();
+      for (const m of ordered()) {
+        const seen = found.get(m.entityId);
+        if (seen) seen.count += 1;
+        else found.set(m.entityId, { entityId: m.entityId, count: 1, text: m.range.toString() });
+      }
+      return [...found.values()];
+    },
+    reveal,
     update(next) {
       settings = next;
       marks.setDensity(next.density);
