@@ -56,6 +56,8 @@ interface CharInfo {
   upper: boolean;
   /** A letter or digit: a word character. */
   word: boolean;
+  /** A letter: a hyphen between two vanishes. */
+  letter: boolean;
   /** The code unit of a one-unit `fold`. */
   unit: number;
 }
@@ -72,6 +74,7 @@ const STROKED: Record<string, string> = {
 
 const MARKS = /\p{M}/gu;
 const WORD = /[\p{L}\p{N}]/u;
+const LETTER = /\p{L}/u;
 const UPPER = /\p{Lu}/u;
 const SPACE = /\s/u;
 
@@ -79,7 +82,7 @@ const cache = new Map<number, CharInfo>();
 
 function describe(cp: number): CharInfo {
   const ch = String.fromCodePoint(cp);
-  const plain = (fold: string, shape = fold): CharInfo => ({ kind: Kind.Plain, fold, shape, marks: '', upper: false, word: false, unit: fold.charCodeAt(0) });
+  const plain = (fold: string, shape = fold): CharInfo => ({ kind: Kind.Plain, fold, shape, marks: '', upper: false, word: false, letter: false, unit: fold.charCodeAt(0) });
   if (VANISH.has(cp)) return { ...plain(''), kind: Kind.Vanish };
   if (SPACE.test(ch)) return { ...plain(' '), kind: Kind.Space };
   if (DASHES.has(cp)) return { ...plain('-'), kind: Kind.Dash };
@@ -95,7 +98,7 @@ function describe(cp: number): CharInfo {
     const lower = c.toLowerCase();
     return lower.length === c.length ? lower : c;
   }).join('');
-  return { kind: Kind.Plain, fold, shape, marks, upper: UPPER.test(ch), word: WORD.test(bare), unit: fold.charCodeAt(0) };
+  return { kind: Kind.Plain, fold, shape, marks, upper: UPPER.test(ch), word: WORD.test(bare), letter: LETTER.test(bare), unit: fold.charCodeAt(0) };
 }
 
 function info(cp: number): CharInfo {
@@ -148,6 +151,7 @@ export function normalise(original: string): Normalised {
 
   /** Kinds of the last emitted character, for spaces, hyphens and initials. */
   let lastWord = false;
+  let lastLetter = false;
   let lastSpace = false;
   /** The word just ended by a space was capitalised and at least two letters long. */
   let capitalisedBefore = false;
@@ -177,16 +181,16 @@ export function normalise(original: string): Normalised {
           to[len - 1] = i + width;
         }
         lastSpace = true;
-        lastWord = false;
+        lastWord = lastLetter = false;
         pendingSoft = false;
         break;
       case Kind.Dash:
-        if (lastWord && isWordAt(original, i + width)) {
+        if (lastLetter && isLetterAt(original, i + width)) {
           pendingSoft = true;
           break;
         }
         emit(c, i, i + width);
-        lastSpace = lastWord = capitalisedBefore = false;
+        lastSpace = lastWord = lastLetter = capitalisedBefore = false;
         break;
       case Kind.Plain: {
         if (c.upper && lastSpace && capitalisedBefore) {
@@ -208,6 +212,7 @@ export function normalise(original: string): Normalised {
         if (pendingSoft && len > at) soft[at] = 1;
         pendingSoft = false;
         lastWord = c.word;
+        lastLetter = c.letter;
         lastSpace = false;
         if (!c.word) capitalisedBefore = false;
         break;
@@ -266,10 +271,10 @@ function middleInitialEnd(s: string, after: number): number {
   return c.upper && c.word ? j : 0;
 }
 
-function isWordAt(s: string, i: number): boolean {
+function isLetterAt(s: string, i: number): boolean {
   if (i >= s.length) return false;
   const cp = s.codePointAt(i)!;
-  return (cp < 0x80 ? ASCII[cp]! : info(cp)).word;
+  return (cp < 0x80 ? ASCII[cp]! : info(cp)).letter;
 }
 
 const ASCII: CharInfo[] = Array.from({ length: 0x80 }, (_, cp) => describe(cp));

@@ -28,7 +28,7 @@ const SPELLINGS: [RegExp, string, RegExp, string][] = [
 ];
 
 /** British-only digraphs that American spelling writes as a plain "e": paediatric, manoeuvre. */
-const DIGRAPHS = /(?<=\p{L})(ae|oe)(?=[^aeiou\P{L}])/gu;
+const DIGRAPHS = /(?<=\p{L})(ae|oe)(?=\p{L})/gu;
 
 /** Bounds the variants of one word, whatever the rules do. */
 const MAX_PER_WORD = 12;
@@ -57,7 +57,7 @@ function spellings(word: string): string[] {
 
 /** The plural forms of an English noun; none when it already looks plural. */
 export function plurals(word: string): string[] {
-  if (!/\p{Ll}$/u.test(word)) return [];
+  if (!/\p{Ll}$/u.test(word) || word !== word.toLowerCase()) return [];
   if (/is$/.test(word)) return [word.replace(/is$/, 'es')]; // crisis → crises
   if (/(?:ss|us|[sxz]|ch|sh)$/.test(word)) return /[^s]s$/.test(word) && !/us$/.test(word) ? [] : [`${word}es`];
   if (/[^aeiou]y$/.test(word)) return [word.replace(/y$/, 'ies')];

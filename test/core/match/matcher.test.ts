@@ -4,7 +4,7 @@ import data from './matcher-cases.json';
 
 type Case = [text: string, expected: [string, string][]];
 const entities = data.entities as MatcherEntity[];
-const rules = data.rules as Record<string, Case[]>;
+const rules = data.rules as unknown as Record<string, Case[]>;
 const matcher = compileMatcher(entities);
 
 const found = (text: string) => matcher.findAll(text).map((m) => [text.slice(m.start, m.end), m.entityId]);

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { detailOf, normalise } from '../../../src/core/match/normalise';
+
+/** Each case: original text, normalised text, and where soft boundaries lie (a "|" before). */
+const cases: [string, string, string][] = [
+  ['Plain text', 'plain text', 'plain text'],
+  ['Zelenskyy’s ‘word’', "zelenskyy's 'word'", "zelenskyy's 'word'"],
+  ['“quoted” «fr» „de“', '"quoted" "fr" "de"', '"quoted" "fr" "de"'],
+  ['Ru\u00adbio Ze\u200blen\u200dsky', 'rubio zelensky', 'rubio zelensky'],
+  ['a \u00a0\t\n b\u202fc', 'a b c', 'a b c'],
+  ['cease-fire cease\u2011fire', 'ceasefire ceasefire', 'cease|fire cease|fire'],
+  ['2010–2014 and — dash', '2010-2014 and - dash', '2010-2014 and - dash'],
+  ['Trump-era - x', 'trumpera - x', 'trump|era - x'],
+  ['ÉCOLE Ærø straße', 'ecole aero strasse', 'ecole aero strasse'],
+  ['ﬁle ＡＢＣ', 'file abc', 'file abc'],
+  ['Зеленський ЇЖАК', 'зеленськии іжак', 'зеленськии іжак'],
+  ['Vladimir V. Putin', 'vladimir putin', 'vladimir putin'],
+  ['George H. W. Bush', 'george bush', 'george bush'],
+  ['J. D. Vance and J.D. Vance', 'j. d. vance and j.d. vance', 'j. d. vance and j.d. vance'],
+  ['the A. Team; x V. Putin', 'the a. team; x v. putin', 'the a. team; x v. putin'],
+  ['Vladimir V Putin, Vladimir VP Putin', 'vladimir putin, vladimir vp putin', 'vladimir putin, vladimir vp putin'],
+];
+
+describe('normalise', () => {
+  it.each(cases)('%j', (original, text, soft) => {
+    const n = normalise(original);
+    expect(n.text).toBe(text);
+    const marked = [...n.text].map((c, k) => (n.soft[k] ? `|${c}` : c)).join('');
+    expect(marked).toBe(soft);
+  });
+
+  it.each(cases)('maps every character of %j back to its source', (original) => {
+    const n = normalise(original);
+    for (let k = 0; k < n.text.length; k++) {
+      expect(n.from[k]).toBeLessThan(n.to[k]!);
+      if (k > 0) expect(n.from[k]).toBeGreaterThanOrEqual(n.from[k - 1]!);
+      // What a character came from normalises to a string containing it.
+      expect(normalise(original.slice(n.from[k], n.to[k])).text).toContain(n.text[k]);
+    }
+  });
+
+  it('keeps a combining mark with the letter it follows', () => {
+    const original = 'Serguei\u0308 x';
+    const n = normalise(original);
+    expect(n.text).toBe('serguei x');
+    expect(original.slice(n.from[6], n.to[6])).toBe('i\u0308');
+  });
+
+  it('handles characters outside the Basic Multilingual Plane', () => {
+    const n = normalise('𝐓rump 🇺🇦');
+    expect(n.text).toBe('trump 🇺🇦');
+    expect([n.from[0], n.to[0]]).toEqual([0, 2]);
+  });
+
+  it('gives the original case and diacritics of a stretch', () => {
+    const original = 'Sergueï LAVROV straße';
+    const n = normalise(original);
+    const d = detailOf(original, n);
+    expect(d.shape).toBe('Serguei LAVROV strasse');
+    expect(d.marks[6]).toBe('\u0308');
+    expect(d.marks.filter((m) => m !== '')).toHaveLength(1);
+  });
+});
