@@ -13,7 +13,7 @@
  * browser; web-ext zips each folder.
  */
 import { watch as watchFiles } from 'node:fs';
-import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -35,6 +35,9 @@ export const TARGETS = ['chrome', 'firefox'];
 export const MIN_VERSIONS = { chrome: '114', firefox: '140.0', firefoxAndroid: '142.0' };
 
 export const GECKO_ID = 'backstory@backstory';
+
+/** News articles run to tens of kilobytes; anything near this is not one article. */
+export const MAX_ARTICLE_BYTES = 2_000_000;
 
 /**
  * The manifest for one browser, derived from the single MV3 source.
@@ -116,9 +119,16 @@ export async function buildCorpus(dataDir = path.join(ROOT, 'data')) {
     metaFiles.map(async (metaFile) => {
       const metaPath = path.join(articlesDir, metaFile);
       const textPath = metaPath.replace(/\.json$/, '.txt');
-      const text = await readFile(textPath, 'utf8').catch(() => {
+      const size = await stat(textPath).then((s) => s.size, () => {
         throw new pipeline.CorpusError(`${rel(metaPath)}: no text file ${rel(textPath)} beside it`);
       });
+      if (size > MAX_ARTICLE_BYTES) {
+        throw new pipeline.CorpusError(
+          `${rel(textPath)}: is ${(size / 1e6).toFixed(1)} MB; an article may be at most ` +
+            `${MAX_ARTICLE_BYTES / 1e6} MB (is this a whole page or a data dump rather than one article?)`,
+        );
+      }
+      const text = await readFile(textPath, 'utf8');
       return { metaPath: rel(metaPath), metaJson: await readFile(metaPath, 'utf8'), textPath: rel(textPath), text };
     }),
   );

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -81,6 +81,13 @@ describe('buildCorpus', () => {
     await expect(
       buildChanged((dir) => rmSync(path.join(dir, 'articles/001_8db88535de2cf5de.txt'))),
     ).rejects.toThrow('no text file');
+  });
+
+  it('refuses a 50 MB article, naming the file, before reading it', async () => {
+    await expect(
+      // A sparse file: 50 MB by size, no time spent writing it.
+      buildChanged((dir) => truncateSync(path.join(dir, 'articles/001_8db88535de2cf5de.txt'), 50_000_000)),
+    ).rejects.toThrow(/001_8db88535de2cf5de\.txt: is 50\.0 MB; an article may be at most 2 MB/);
   });
 
   it('names the file when entities.json is malformed', async () => {

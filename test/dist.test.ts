@@ -1,0 +1,45 @@
+/**
+ * Checks of what ships: run after the build (`npm test` builds first). Sizes are deterministic,
+ * so their budgets are asserted here; the code holds no eval and no HTML sinks; the manifests
+ * keep the browsers' default, strict extension CSP.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+
+const TARGETS = ['chrome', 'firefox'] as const;
+const dist = (target: string, file = '') => path.join('dist', target, file);
+
+/** Gzipped size budgets per bundle, in bytes (see docs/performance.md). */
+const BUDGETS: Record<string, number> = {
+  'content.js': 30_000,
+  'background.js': 15_000,
+};
+
+describe.each(TARGETS)('dist/%s', (target) => {
+  it('exists (run npm run build first)', () => {
+    expect(existsSync(dist(target, 'manifest.json'))).toBe(true);
+  });
+
+  const bundles = existsSync(dist(target)) ? readdirSync(dist(target)).filter((f) => f.endsWith('.js')) : [];
+
+  it.each(Object.entries(BUDGETS))('%s stays within %i bytes gzipped', (file, budget) => {
+    const size = gzipSync(readFileSync(dist(target, file)), { level: 9 }).length;
+    expect(size).toBeLessThanOrEqual(budget);
+  });
+
+  it.each(bundles)('%s has no eval, Function constructor or HTML sink', (file) => {
+    const code = readFileSync(dist(target, file), 'utf8');
+    expect(code).not.toMatch(/\beval\(|new Function\(|\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML|document\.write\(/);
+  });
+
+  it('keeps the default extension CSP and loads no remote code', () => {
+    const manifest = JSON.parse(readFileSync(dist(target, 'manifest.json'), 'utf8'));
+    expect(manifest.content_security_policy).toBeUndefined();
+    const scripts = [manifest.background.service_worker, ...(manifest.background.scripts ?? [])].filter(Boolean);
+    for (const s of [...scripts, ...manifest.content_scripts.flatMap((c: { js: string[] }) => c.js)]) {
+      expect(s).not.toMatch(/^https?:/);
+    }
+  });
+});
