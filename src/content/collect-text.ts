@@ -1,11 +1,21 @@
 /**
  * Collects the page's readable text as runs: the text of consecutive inline content inside one
  * block, joined, with a map back to the text nodes it came from. Names split by inline markup
- * (`Volodymyr <a>Zelensky</a>`) match inside one run; text in different blocks never joins
- * (`<p>Marco</p><p>Rubio</p>` is not a mention).
+ * (`Volodymyr <a>Zelensky</a>`, `Ru<span>bio</span>`, a soft hyphen) match inside one run; text
+ * in different blocks never joins (`<p>Marco</p><p>Rubio</p>` is not a mention).
  *
- * Only DOM APIs, no browser globals beyond the document passed in, so it also runs on a parsed
- * DOM in node.
+ * What is skipped, and why (docs/mention-detection.md has the list with reasons):
+ * - never rendered, so the text around joins as if they were absent: script, style, noscript,
+ *   template, head, and elements hidden by markup (`hidden`, inline `display: none`, a closed
+ *   `<details>` beyond its summary, a dialog that is not open);
+ * - shown but not prose, so they also end the run: form controls, editable regions, code
+ *   (`code`, `kbd`, `samp`; a `pre` is prose unless its content is code), embedded documents
+ *   and graphics, and the extension's own UI.
+ * `aria-hidden` content is scanned: it hides text from assistive technology, not from readers.
+ * Whether an element is hidden by a style sheet is not asked: that needs layout, differs between
+ * a browser and a parsed file, and a highlight on text that is not displayed paints nothing.
+ *
+ * Only DOM APIs on the nodes passed in, so it also runs on a parsed DOM in node.
  */
 
 export interface TextPiece {
@@ -19,42 +29,95 @@ export interface TextRun {
   pieces: TextPiece[];
 }
 
-/** Elements whose content is never reader-visible prose. */
-const SKIPPED = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION',
-  'IFRAME', 'OBJECT', 'CANVAS', 'SVG', 'MATH', 'HEAD', 'TITLE',
-]);
-
-/** Elements that flow inline with their neighbours; any other element ends a run. */
-const INLINE = new Set([
-  'A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'CODE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'INS', 'DEL',
-  'KBD', 'MARK', 'Q', 'S', 'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR',
-  'WBR', 'LABEL', 'NOBR', 'TT', 'BIG', 'STRIKE',
-]);
-
 export interface CollectOptions {
   /** An element of the extension's own UI, never scanned. */
   ownHost?: Element | null;
 }
 
-function isSkipped(el: Element, ownHost: Element | null | undefined): boolean {
-  if (el === ownHost) return true;
-  if (SKIPPED.has(el.tagName.toUpperCase())) return true;
-  // Editable regions belong to the user's own typing; marking them would be noise.
-  const editable = el.getAttribute('contenteditable');
-  return editable !== null && editable !== 'false';
+/** Never rendered: skipped, and the text on either side joins. */
+const NEVER_RENDERED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE']);
+
+/** Rendered, but not prose to mark: skipped, and the run ends at them. */
+const NOT_PROSE = new Set([
+  'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'OPTGROUP', 'DATALIST', 'BUTTON',
+  'CODE', 'KBD', 'SAMP',
+  'IFRAME', 'FRAME', 'OBJECT', 'EMBED', 'CANVAS', 'SVG', 'MATH', 'VIDEO', 'AUDIO',
+]);
+
+/** Elements that flow inline with their neighbours; any other element ends a run. */
+const INLINE = new Set([
+  'A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'INS', 'DEL',
+  'MARK', 'Q', 'S', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'WBR', 'LABEL',
+  'NOBR', 'TT', 'BIG', 'STRIKE', 'ACRONYM', 'RUBY', 'RB', 'OUTPUT',
+]);
+
+const DISPLAY_NONE = /(?:^|;)\s*display\s*:\s*none\s*(?:!important\s*)?(?:;|$)/i;
+
+/** Whether an inline `style` attribute takes the element out of rendering. */
+export const styleHides = (style: string | null): boolean => style !== null && DISPLAY_NONE.test(style);
+
+/** Whether a `contenteditable` attribute value makes the element editable. */
+export const editableValue = (value: string | null): boolean => value !== null && value.toLowerCase() !== 'false';
+
+const enum Skip {
+  No,
+  /** Skipped; the text around it joins. */
+  Invisible,
+  /** Skipped; it ends the run. */
+  Boundary,
+}
+
+const tagOf = (el: Element) => el.tagName.toUpperCase();
+
+/** A closed `<details>` shows its summary only. */
+function inClosedDetails(node: Node): boolean {
+  const parent = node.parentNode;
+  return !!parent && parent.nodeType === 1 && tagOf(parent as Element) === 'DETAILS' && !(parent as Element).hasAttribute('open');
+}
+
+function skipOf(el: Element, ownHost: Element | null | undefined): Skip {
+  const tag = tagOf(el);
+  if (NEVER_RENDERED.has(tag)) return Skip.Invisible;
+  if (el === ownHost || NOT_PROSE.has(tag)) return Skip.Boundary;
+  if (el.hasAttribute('hidden') || styleHides(el.getAttribute('style'))) return Skip.Invisible;
+  if (tag === 'DIALOG' && !el.hasAttribute('open')) return Skip.Invisible;
+  if (tag !== 'SUMMARY' && inClosedDetails(el)) return Skip.Invisible;
+  // Editable regions hold the reader's own typing; marking it would be noise.
+  if (editableValue(el.getAttribute('contenteditable'))) return Skip.Boundary;
+  return Skip.No;
+}
+
+/**
+ * Whether `node` lies in a part of the page that is never scanned (inside a script, a form
+ * field, an editable region, the extension's UI, …), judged by it and its ancestors.
+ */
+export function isExcluded(node: Node, options: CollectOptions = {}): boolean {
+  const doc = node.ownerDocument;
+  if (doc?.designMode === 'on') return true;
+  if (node.nodeType === 3 && inClosedDetails(node)) return true;
+  for (let n: Node | null = node.nodeType === 1 ? node : node.parentNode; n && n.nodeType === 1; n = n.parentNode) {
+    if (skipOf(n as Element, options.ownHost) !== Skip.No) return true;
+  }
+  return false;
 }
 
 /** The readable text runs under `root`, in document order. */
 export function collectTextRuns(root: Node, options: CollectOptions = {}): TextRun[] {
-  return [...textRuns(root, options)];
+  const runs: TextRun[] = [];
+  for (const run of textRuns(root, options)) if (run) runs.push(run);
+  return runs;
 }
 
+/** How many nodes the walk visits before offering its caller a pause, when no run ended. */
+const PAUSE_EVERY = 256;
+
 /**
- * The same runs, one at a time, so a caller can pause between them and keep each task short.
- * A walk paused across DOM changes may end early; the caller re-scans what changed.
+ * The same runs, one at a time, with `null` now and then as a place to pause, so a caller can
+ * keep each task short. If the page removes the node the walk had reached while it was paused,
+ * the walk stops and returns 'interrupted': the caller should walk `root` again.
  */
-export function* textRuns(root: Node, options: CollectOptions = {}): Generator<TextRun> {
+export function* textRuns(root: Node, options: CollectOptions = {}): Generator<TextRun | null, 'done' | 'interrupted'> {
+  if (isExcluded(root, options)) return 'done';
   const doc = root.ownerDocument ?? (root as Document);
   let pieces: TextPiece[] = [];
   let text = '';
@@ -71,31 +134,47 @@ export function* textRuns(root: Node, options: CollectOptions = {}): Generator<T
   const SHOW_TEXT = 0x4;
   const ACCEPT = 1;
   const REJECT = 2;
+  /** A skipped element that ends the run was passed since the last node the walk returned. */
+  let boundary = false;
   const walker = doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT, {
-    acceptNode: (n) =>
-      n.nodeType === 1 && isSkipped(n as Element, options.ownHost) ? REJECT : ACCEPT,
+    acceptNode: (n) => {
+      if (n.nodeType !== 1) return inClosedDetails(n) ? REJECT : ACCEPT;
+      const skip = skipOf(n as Element, options.ownHost);
+      if (skip === Skip.Boundary) boundary = true;
+      return skip === Skip.No ? ACCEPT : REJECT;
+    },
   });
 
   // A run ends wherever a block boundary lies between two text nodes: at the start or end of
   // any non-inline element. Tracking the last text node's nearest block ancestor catches ends;
   // meeting a non-inline element in the walk catches starts.
   let lastBlock: Node | null = null;
+  let visited = 0;
   for (let n: Node | null = walker.currentNode; n; n = walker.nextNode()) {
     let ended: TextRun | null = null;
+    if (boundary) {
+      ended = flush();
+      boundary = false;
+    }
     if (n.nodeType === 1) {
-      if (n !== root && !INLINE.has((n as Element).tagName.toUpperCase())) ended = flush();
+      if (n !== root && !INLINE.has(tagOf(n as Element))) ended ??= flush();
     } else if (n.nodeType === 3) {
       const block = blockAncestor(n, root);
-      if (block !== lastBlock) ended = flush();
+      if (block !== lastBlock) ended ??= flush();
       lastBlock = block;
       const node = n as Text;
       pieces.push({ node, start: text.length });
       text += node.data;
     }
-    if (ended) yield ended;
+    if (ended || ++visited % PAUSE_EVERY === 0) {
+      yield ended;
+      const at = walker.currentNode;
+      if (at !== root && !root.contains(at)) return 'interrupted';
+    }
   }
   const last = flush();
   if (last) yield last;
+  return 'done';
 }
 
 /**
@@ -104,14 +183,26 @@ export function* textRuns(root: Node, options: CollectOptions = {}): Generator<T
  */
 export function blockAncestor(node: Node, root: Node | null = null): Node {
   let p = node.parentNode;
-  while (p && p !== root && p.nodeType === 1 && INLINE.has((p as Element).tagName.toUpperCase())) {
+  while (p && p !== root && p.nodeType === 1 && INLINE.has(tagOf(p as Element))) {
     p = p.parentNode;
   }
   return p ?? root ?? node;
 }
 
-/** The text node and offset within it for a run offset; an end offset prefers the earlier node. */
-export function locate(run: TextRun, offset: number, isEnd: boolean): { node: Text; offset: number } {
+/**
+ * The subtree to re-scan when the children of `node` changed: the node itself when it is a
+ * block (its runs end at its edges), else its nearest block ancestor.
+ */
+export function scanRootFor(node: Node): Node {
+  if (node.nodeType === 1 && !INLINE.has(tagOf(node as Element))) return node;
+  return blockAncestor(node);
+}
+
+/**
+ * The text node and offset within it for a run offset, and the node's index among the run's
+ * pieces; an end offset prefers the earlier node.
+ */
+export function locate(run: TextRun, offset: number, isEnd: boolean): { node: Text; offset: number; index: number } {
   const { pieces } = run;
   let lo = 0;
   let hi = pieces.length - 1;
@@ -122,5 +213,5 @@ export function locate(run: TextRun, offset: number, isEnd: boolean): { node: Te
     else hi = mid - 1;
   }
   const piece = pieces[lo]!;
-  return { node: piece.node, offset: offset - piece.start };
+  return { node: piece.node, offset: offset - piece.start, index: lo };
 }

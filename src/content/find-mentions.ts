@@ -1,7 +1,7 @@
 /**
  * Turns matches in collected text runs into DOM Ranges over the page's own text nodes.
  */
-import type { Matcher } from '../core/match/matcher';
+import type { Matcher, TextWindow } from '../core/match/matcher';
 import { locate, type TextRun } from './collect-text';
 
 export interface Mention {
@@ -11,20 +11,22 @@ export interface Mention {
   nodes: Text[];
 }
 
+/** The mentions in one run; with `window`, only those starting in that part of its text. */
+export function mentionsInRun(run: TextRun, matcher: Matcher, doc: Document, window?: TextWindow): Mention[] {
+  return matcher.findAll(run.text, window).map((m) => {
+    const from = locate(run, m.start, false);
+    const to = locate(run, m.end, true);
+    const range = doc.createRange();
+    range.setStart(from.node, from.offset);
+    range.setEnd(to.node, to.offset);
+    const nodes = run.pieces
+      .slice(from.index, to.index + 1)
+      .filter((p) => p.start < m.end && p.start + p.node.data.length > m.start)
+      .map((p) => p.node);
+    return { entityId: m.entityId, range, nodes };
+  });
+}
+
 export function findMentions(runs: readonly TextRun[], matcher: Matcher, doc: Document): Mention[] {
-  const mentions: Mention[] = [];
-  for (const run of runs) {
-    for (const m of matcher.findAll(run.text)) {
-      const from = locate(run, m.start, false);
-      const to = locate(run, m.end, true);
-      const range = doc.createRange();
-      range.setStart(from.node, from.offset);
-      range.setEnd(to.node, to.offset);
-      const nodes = run.pieces
-        .filter((p) => p.start < m.end && p.start + p.node.data.length > m.start)
-        .map((p) => p.node);
-      mentions.push({ entityId: m.entityId, range, nodes });
-    }
-  }
-  return mentions;
+  return runs.flatMap((run) => mentionsInRun(run, matcher, doc));
 }

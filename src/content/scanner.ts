@@ -1,11 +1,19 @@
 /**
- * Keeps the page's mentions current: a first scan in short slices, then re-scans of only the
- * blocks that change. Each slice stops after a few milliseconds and yields to the page, so the
- * extension never holds the main thread for long.
+ * Keeps the page's mentions current: a first scan of the body, then re-scans of only the blocks
+ * that change. All work runs in slices of a few milliseconds that yield to the page in between,
+ * so no task of the extension holds the main thread for long, whatever the page's size:
+ * the walk pauses between runs (and every few hundred nodes), a long run is matched window by
+ * window, and dropping old mentions is chunked like the rest.
+ *
+ * Changes are collected by a MutationObserver whose callback only records what changed; the
+ * re-scan starts once mutations pause (debounced), or after at most `maxWaitMs` on a page that
+ * never stops changing. A re-scan keeps the mentions it finds again (same entity, same text
+ * positions) instead of replacing them, so nothing flickers; mentions of removed nodes are
+ * dropped.
  */
 import type { Matcher } from '../core/match/matcher';
-import { blockAncestor, textRuns } from './collect-text';
-import { findMentions, type Mention } from './find-mentions';
+import { blockAncestor, editableValue, scanRootFor, styleHides, textRuns, type TextRun } from './collect-text';
+import { mentionsInRun, type Mention } from './find-mentions';
 
 export interface ScannerOptions {
   doc: Document;
@@ -17,92 +25,258 @@ export interface ScannerOptions {
   signal: AbortSignal;
   /** How long one slice may run before yielding, in ms. */
   sliceMs?: number;
-  /** How long to wait for mutations to settle before re-scanning, in ms. */
+  /** How long mutations must pause before a re-scan, in ms. */
   debounceMs?: number;
+  /** The longest a change waits for its re-scan on a page that keeps changing, in ms. */
+  maxWaitMs?: number;
+  /** The clock slices are measured with (tests give their own). */
+  now?: () => number;
+  /** Gives the page the main thread until the next slice (tests give their own). */
+  yieldToPage?: () => Promise<void>;
 }
 
-const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** A run longer than this is matched in windows of this many characters, one per step. */
+const WINDOW = 16_384;
+
+/** The attributes whose change can show or hide text, or make it editable (see collect-text). */
+const WATCHED_ATTRIBUTES = ['hidden', 'style', 'open', 'contenteditable'];
+
+/** Yields to the page: `scheduler.yield()` where there is one, else a macrotask. */
+export function defaultYield(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
 
 export class Scanner {
   #o: Required<ScannerOptions>;
   #mentions = new Set<Mention>();
+  /** Every mention by each text node it touches. */
+  #byNode = new Map<Text, Set<Mention>>();
   #dirty = new Set<Node>();
+  #removed: Node[] = [];
   #timer: ReturnType<typeof setTimeout> | undefined;
+  #firstDirtyAt = 0;
   #running: Promise<void> = Promise.resolve();
+  #sliceStart = 0;
 
   constructor(options: ScannerOptions) {
-    this.#o = { sliceMs: 8, debounceMs: 200, ...options };
+    this.#o = {
+      sliceMs: 8,
+      debounceMs: 150,
+      maxWaitMs: 1000,
+      now: () => performance.now(),
+      yieldToPage: defaultYield,
+      ...options,
+    };
   }
 
   get mentions(): ReadonlySet<Mention> {
     return this.#mentions;
   }
 
+  /** Resolves when the scans started so far are done (a pending debounce is not waited for). */
+  settled(): Promise<void> {
+    return this.#running;
+  }
+
   /** Scans the whole body, then watches it. Resolves when the first scan is done. */
   start(): Promise<void> {
     const { doc, signal } = this.#o;
-    const observer = new MutationObserver((records) => this.#onMutations(records));
-    observer.observe(doc.documentElement, { childList: true, characterData: true, subtree: true });
+    const observer = new (doc.defaultView?.MutationObserver ?? MutationObserver)((records) => this.#onMutations(records));
+    observer.observe(doc.documentElement, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+      attributeFilter: WATCHED_ATTRIBUTES,
+      attributeOldValue: true,
+    });
     signal.addEventListener('abort', () => {
       observer.disconnect();
       clearTimeout(this.#timer);
     });
-    return this.#enqueue([doc.body ?? doc.documentElement]);
+    return this.#enqueue([doc.body ?? doc.documentElement], []);
   }
 
+  /** Records what changed; cheap, because it runs on every batch of mutations. */
   #onMutations(records: MutationRecord[]): void {
     const host = this.#o.ownHost();
     for (const r of records) {
       // Appending our own host to <html> is not a page change.
-      const nodes = [...r.addedNodes, ...r.removedNodes];
-      if (host && nodes.length > 0 && nodes.every((n) => n === host)) continue;
-      if (host?.contains(r.target)) continue;
-      this.#dirty.add(r.target);
+      if (host && (host === r.target || host.contains(r.target))) continue;
+      if (r.type === 'childList') {
+        if (host && [...r.addedNodes, ...r.removedNodes].every((n) => n === host)) continue;
+        this.#dirty.add(scanRootFor(r.target));
+        for (const n of r.removedNodes) this.#removed.push(n);
+      } else if (r.type === 'characterData') {
+        this.#dirty.add(blockAncestor(r.target));
+      } else if (r.type === 'attributes' && visibilityChanged(r)) {
+        // Showing or hiding an element can join or split the text around it.
+        this.#dirty.add(blockAncestor(r.target));
+      }
     }
-    if (this.#dirty.size === 0) return;
+    if (this.#dirty.size === 0 && this.#removed.length === 0) return;
+    const now = this.#o.now();
+    if (this.#timer === undefined) this.#firstDirtyAt = now;
     clearTimeout(this.#timer);
+    const wait = Math.min(this.#o.debounceMs, Math.max(0, this.#firstDirtyAt + this.#o.maxWaitMs - now));
     this.#timer = setTimeout(() => {
-      const roots = outermost([...this.#dirty].map((n) => blockAncestor(n)));
-      this.#dirty.clear();
-      void this.#enqueue(roots);
-    }, this.#o.debounceMs);
+      this.#timer = undefined;
+      const roots = outermost(this.#dirty);
+      const removed = this.#removed;
+      this.#dirty = new Set();
+      this.#removed = [];
+      void this.#enqueue(roots, removed);
+    }, wait);
   }
 
   /** Scans run one after another, so two never interleave their changes. */
-  #enqueue(roots: Node[]): Promise<void> {
-    this.#running = this.#running.then(() => this.#scan(roots));
+  #enqueue(roots: Node[], removed: Node[]): Promise<void> {
+    this.#running = this.#running.then(() => this.#scan(roots, removed));
     return this.#running;
   }
 
-  async #scan(roots: Node[]): Promise<void> {
-    const { doc, matcher, onAdd, onRemove, signal, sliceMs } = this.#o;
-    // Forget mentions inside the re-scanned roots, or whose text left the page.
-    for (const m of this.#mentions) {
-      if (m.nodes.some((n) => !n.isConnected) || roots.some((r) => r.contains(m.nodes[0]!))) {
-        this.#mentions.delete(m);
-        onRemove(m);
+  /** Yields when the current slice has used its time; false once the scanner is stopped. */
+  async #pause(): Promise<boolean> {
+    if (this.#o.now() - this.#sliceStart > this.#o.sliceMs) {
+      await this.#o.yieldToPage();
+      this.#sliceStart = this.#o.now();
+    }
+    return !this.#o.signal.aborted;
+  }
+
+  async #scan(roots: Node[], removed: Node[]): Promise<void> {
+    this.#sliceStart = this.#o.now();
+    for (const node of removed) {
+      for (const text of textNodes(node)) {
+        this.#dropNode(text);
+        if (!(await this.#pause())) return;
       }
     }
-    let sliceStart = performance.now();
     for (const root of roots) {
       if (!root.isConnected) continue;
-      for (const run of textRuns(root, { ownHost: this.#o.ownHost() })) {
-        if (signal.aborted) return;
-        for (const m of findMentions([run], matcher, doc)) {
-          this.#mentions.add(m);
-          onAdd(m);
+      if (!(await this.#rescan(root))) return;
+    }
+  }
+
+  /** Scans `root` again; false if the scanner stopped meanwhile. */
+  async #rescan(root: Node): Promise<boolean> {
+    const { doc, matcher, onAdd } = this.#o;
+    // What `root` held before, by where it lies, to keep what is found again.
+    const before = new Map<string, Mention>();
+    for (const text of textNodes(root)) {
+      for (const m of this.#byNode.get(text) ?? []) before.set(signature(m), m);
+      if (!(await this.#pause())) return false;
+    }
+
+    const runs = textRuns(root, { ownHost: this.#o.ownHost() });
+    for (let step = runs.next(); ; step = runs.next()) {
+      if (step.done) {
+        if (step.value === 'interrupted' && root.isConnected) {
+          // The page removed the node the walk had reached: walk this root again, later.
+          this.#dirty.add(root);
+          this.#onMutations([]);
         }
-        if (performance.now() - sliceStart > sliceMs) {
-          await yieldToPage();
-          sliceStart = performance.now();
-        }
+        break;
       }
+      const run: TextRun | null = step.value;
+      if (run) {
+        for (let from = 0; from < run.text.length; from += WINDOW) {
+          const window = run.text.length > WINDOW ? { from, to: Math.min(run.text.length, from + WINDOW) } : undefined;
+          for (const m of mentionsInRun(run, matcher, doc, window)) {
+            const key = signature(m);
+            if (before.has(key)) {
+              before.delete(key);
+            } else {
+              this.#add(m);
+              onAdd(m);
+            }
+          }
+          if (!(await this.#pause())) return false;
+        }
+      } else if (!(await this.#pause())) {
+        return false;
+      }
+    }
+    for (const m of before.values()) this.#remove(m);
+    return true;
+  }
+
+  #add(m: Mention): void {
+    this.#mentions.add(m);
+    for (const node of m.nodes) {
+      const set = this.#byNode.get(node);
+      if (set) set.add(m);
+      else this.#byNode.set(node, new Set([m]));
+    }
+  }
+
+  #remove(m: Mention): void {
+    if (!this.#mentions.delete(m)) return;
+    for (const node of m.nodes) {
+      const set = this.#byNode.get(node);
+      set?.delete(m);
+      if (set?.size === 0) this.#byNode.delete(node);
+    }
+    this.#o.onRemove(m);
+  }
+
+  #dropNode(node: Text): void {
+    const set = this.#byNode.get(node);
+    if (!set) return;
+    for (const m of [...set]) {
+      // A node moved elsewhere in the page is re-scanned where it landed.
+      this.#remove(m);
     }
   }
 }
 
-/** Drops every node that lies inside another in the list. */
-function outermost(nodes: Node[]): Node[] {
-  const unique = [...new Set(nodes)];
-  return unique.filter((n) => !unique.some((o) => o !== n && o.contains(n)));
+/** Whether an attribute change can show, hide or make editable what it applies to. */
+function visibilityChanged(r: MutationRecord): boolean {
+  const now = (r.target as Element).getAttribute(r.attributeName ?? '');
+  const old = r.oldValue;
+  // A record whose old and new values are both absent is a removal reported without its old
+  // value (happy-dom does so); assume the worst.
+  if (old === null && now === null) return true;
+  switch (r.attributeName) {
+    case 'style':
+      return styleHides(old) !== styleHides(now);
+    case 'contenteditable':
+      return editableValue(old) !== editableValue(now);
+    default: // hidden, open
+      return (old === null) !== (now === null);
+  }
+}
+
+/** Where a mention lies, as a key that survives re-scans of unchanged text. */
+const ids = new WeakMap<Node, number>();
+let nextId = 1;
+function idOf(node: Node): number {
+  let id = ids.get(node);
+  if (id === undefined) ids.set(node, (id = nextId++));
+  return id;
+}
+function signature(m: Mention): string {
+  const r = m.range;
+  return `${m.entityId} ${idOf(r.startContainer)}:${r.startOffset} ${idOf(r.endContainer)}:${r.endOffset}`;
+}
+
+/** The text nodes under `node` (or `node` itself), skipped parts included. */
+function* textNodes(node: Node): Generator<Text> {
+  if (node.nodeType === 3) {
+    yield node as Text;
+    return;
+  }
+  const doc = node.ownerDocument;
+  if (!doc) return;
+  const walker = doc.createTreeWalker(node, 0x4 /* SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) yield n as Text;
+}
+
+/** The roots to re-scan: each dirty node not inside another. */
+function outermost(nodes: Set<Node>): Node[] {
+  return [...nodes].filter((n) => {
+    for (let p = n.parentNode; p; p = p.parentNode) if (nodes.has(p)) return false;
+    return true;
+  });
 }

@@ -1,57 +1,38 @@
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { collectTextRuns } from '../../src/content/collect-text';
-import { findMentions } from '../../src/content/find-mentions';
-import { compileMatcher } from '../../src/core/match/matcher';
+import { findMentions, mentionsInRun } from '../../src/content/find-mentions';
+import { compileMatcher, type MatcherEntity } from '../../src/core/match/matcher';
+import cases from '../core/match/matcher-cases.json';
 
-const matcher = compileMatcher([
-  { id: 'marco-rubio', aliases: ['Marco Rubio', 'Rubio'], namesakes: [] },
-  { id: 'volodymyr-zelensky', aliases: ['Volodymyr Zelensky', 'Zelensky'], namesakes: [] },
-]);
+const matcher = compileMatcher(cases.entities as MatcherEntity[]);
 
-function scan(html: string, ownHostSelector?: string) {
-  const window = new Window();
-  const doc = window.document as unknown as Document;
+function page(html: string): Document {
+  const doc = new Window().document as unknown as Document;
   doc.body.innerHTML = html; // test fixture markup, not page or corpus text
-  const ownHost = ownHostSelector ? doc.querySelector(ownHostSelector) : null;
-  const runs = collectTextRuns(doc.body, { ownHost });
-  return findMentions(runs, matcher, doc).map((m) => [m.range.toString(), m.entityId]);
+  return doc;
 }
 
-/** Each case: page markup, and the mentions expected as [text covered, entity]. */
-const cases: [string, string, [string, string][]][] = [
-  ['plain text', '<p>Secretary Marco Rubio spoke.</p>', [['Marco Rubio', 'marco-rubio']]],
-  ['a name split by a link', '<p>Volodymyr <a href="#">Zelensky</a> said</p>', [['Volodymyr Zelensky', 'volodymyr-zelensky']]],
-  ['a name split inside a word', '<p>Ru<span>bio</span> said</p>', [['Rubio', 'marco-rubio']]],
-  ['blocks never join', '<p>Marco</p><p>Rubio</p>', [['Rubio', 'marco-rubio']]],
-  ['a block inside a paragraph splits it', '<div>Marco <div>x</div>Rubio</div>', [['Rubio', 'marco-rubio']]],
-  ['a line break splits', '<p>Marco<br>Rubio</p>', [['Rubio', 'marco-rubio']]],
-  ['scripts and styles are skipped', '<script>var Rubio</script><style>.Rubio{}</style><p>ok</p>', []],
-  ['form fields are skipped', '<textarea>Rubio</textarea><input value="Rubio">', []],
-  ['editable regions are skipped', '<div contenteditable="true">Rubio</div><div contenteditable="false">Rubio</div>', [['Rubio', 'marco-rubio']]],
-  ['the extension host is skipped', '<backstory-host>Rubio</backstory-host><p>Zelensky</p>', [['Zelensky', 'volodymyr-zelensky']]],
-];
-
-describe('collectTextRuns + findMentions', () => {
-  it.each(cases)('%s', (_name, html, expected) => {
-    expect(scan(html, 'backstory-host')).toEqual(expected);
+describe('mentionsInRun', () => {
+  it('finds in windows of a long run what it finds in the whole run', () => {
+    const sentence = 'Talks: Marco <b>Rubio</b> met Volodymyr <a>Zelen</a>sky and Mr. Putin; a trump card. ';
+    const doc = page(`<p>${sentence.repeat(40)}</p>`);
+    const [run] = collectTextRuns(doc.body);
+    const whole = mentionsInRun(run!, matcher, doc).map((m) => m.range.toString());
+    expect(whole).toHaveLength(120);
+    for (const size of [10, 97, 1000]) {
+      const windowed = [];
+      for (let from = 0; from < run!.text.length; from += size) {
+        windowed.push(...mentionsInRun(run!, matcher, doc, { from, to: from + size }).map((m) => m.range.toString()));
+      }
+      expect(windowed).toEqual(whole);
+    }
   });
 
-  it('leaves the page text untouched', () => {
-    const window = new Window();
-    const doc = window.document as unknown as Document;
-    doc.body.innerHTML = '<p>Marco <b>Rubio</b> and Zelensky</p>';
-    const before = doc.body.innerHTML;
-    const mentions = findMentions(collectTextRuns(doc.body), matcher, doc);
-    expect(mentions).toHaveLength(2);
-    expect(doc.body.innerHTML).toBe(before);
-  });
-
-  it('maps each mention to the text nodes it covers', () => {
-    const window = new Window();
-    const doc = window.document as unknown as Document;
-    doc.body.innerHTML = '<p>Marco <b>Rubio</b></p>';
-    const [mention] = findMentions(collectTextRuns(doc.body), matcher, doc);
-    expect(mention?.nodes.map((n) => n.data)).toEqual(['Marco ', 'Rubio']);
+  it('ends a range at the end of a node, not at the start of the next', () => {
+    const doc = page('<p><b>Rubio</b><i>, said</i></p>');
+    const [m] = findMentions(collectTextRuns(doc.body), matcher, doc);
+    expect(m?.range.endContainer.textContent).toBe('Rubio');
+    expect(m?.nodes).toHaveLength(1);
   });
 });
