@@ -34,8 +34,6 @@ const DIGRAPHS = /(?<=\p{L})(ae|oe)(?=\p{L})/gu;
 const MAX_PER_WORD = 12;
 
 function spellings(word: string): string[] {
-  const lower = word.toLowerCase();
-  if (lower !== word) return [word]; // only lower-case words vary; "NATO" or "Labour" stay as written
   const found = new Set([word]);
   const queue = [word];
   while (queue.length > 0 && found.size < MAX_PER_WORD) {
@@ -64,9 +62,12 @@ export function plurals(word: string): string[] {
   return [`${word}s`];
 }
 
-/** Every spelling of a topic alias to match, the alias itself first. */
+/**
+ * Every spelling of a topic alias to match, the alias itself first. Topics match in any case,
+ * so the variants are derived from the alias in lower case.
+ */
 export function topicVariants(alias: string): string[] {
-  const words = alias.split(/[\s\-\u2010\u2011]+/u).filter(Boolean);
+  const words = alias.toLowerCase().split(/[\s\-\u2010\u2011]+/u).filter(Boolean);
   if (words.length === 0) return [alias];
   let combos: string[][] = [[]];
   for (const word of words) {

@@ -18,7 +18,8 @@ const topics: [string, string[], string[]][] = [
   ['programme', ['program', 'programmes', 'programs'], []],
   ['paediatrics', ['pediatrics'], []],
   ['manoeuvre', ['maneuvre'], []],
-  ['NATO', ['NATO'], ['NATOs']],
+  ['NATO membership', ['nato membership', 'nato memberships'], []],
+  ['Ceasefire', ['ceasefire', 'ceasefires'], []],
 ];
 
 const pluralCases: [string, string[]][] = [
