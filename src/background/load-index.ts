@@ -23,8 +23,22 @@ async function fetchIndex(): Promise<CorpusIndex> {
   return data;
 }
 
+/**
+ * The shape the build writes: checked on the first entity and quote, which is enough to tell a
+ * stale or foreign file (an index from before backgrounds and grouped quotes) from the real one.
+ */
 function isIndex(v: unknown): v is CorpusIndex {
-  if (typeof v !== 'object' || v === null) return false;
-  const o = v as Record<string, unknown>;
-  return o.schema === 1 && Array.isArray(o.entities) && Array.isArray(o.articles) && Array.isArray(o.quotes);
+  if (!isObject(v) || v.schema !== 1) return false;
+  const { entities, articles, quotes } = v;
+  if (!Array.isArray(entities) || !Array.isArray(articles) || !Array.isArray(quotes)) return false;
+  const [entity] = entities as unknown[];
+  const [quote] = quotes as unknown[];
+  return (
+    (entity === undefined || (isObject(entity) && Array.isArray(entity.background))) &&
+    (quote === undefined || (isObject(quote) && Array.isArray(quote.sources)))
+  );
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null;
 }

@@ -2,7 +2,21 @@
  * What a hover card shows for one entity, derived from the corpus index. Pure, so the same
  * selection serves the card, the popup and tests.
  */
-import type { CorpusIndex, Entity, Known, Quote } from './types';
+import type { ArticleSpan, AsOf, CorpusIndex, Entity, Known, Quote } from './types';
+
+/** A span of an article, with what the card needs to credit it. */
+export interface CardSource {
+  articleId: string;
+  articleTitle: Known<string>;
+  outlet: Known<string>;
+  /** The article's publication date; null when it states none (every bundled article). */
+  published: Known<string>;
+  /** Offsets in the article, for the reader link. */
+  start: number;
+  end: number;
+  /** Exactly the article's words at those offsets. */
+  text: string;
+}
 
 export interface CardQuote {
   text: string;
@@ -13,6 +27,11 @@ export interface CardQuote {
   /** Offsets of the quote in its article, for the reader link. */
   start: number;
   end: number;
+  /**
+   * Every outlet's wording of the same remark, in corpus order, the one above included. More
+   * than one when several articles (or one article twice) quote the remark.
+   */
+  sources: CardSource[];
 }
 
 export interface CardData {
@@ -20,6 +39,12 @@ export interface CardData {
   quotes: CardQuote[];
   /** How many quotes the corpus holds for this entity, of which `quotes` is a selection. */
   quoteCount: number;
+  /** 2 to 4 sentences of the corpus about the entity, most relevant first, each with its source. */
+  background: CardSource[];
+  /** When the background was true: the newest publication date of its sources, or undated. */
+  asOf: AsOf;
+  /** The articles the background draws on, in the order it first uses them. */
+  sources: Pick<CardSource, 'articleId' | 'articleTitle' | 'outlet' | 'published'>[];
 }
 
 export const MAX_CARD_QUOTES = 3;
@@ -28,17 +53,34 @@ export const MAX_CARD_QUOTES = 3;
 export const FULL_QUOTE_CHARS = 40;
 
 /**
- * The card for `entityId`, or null when the corpus does not cover it. Quotes are chosen in
- * corpus order, full sentences before fragments, and from as many different articles as
- * possible, so one outlet does not fill the card.
+ * The card for `entityId`, or null when the corpus does not cover it. Quotes reported by more
+ * sources come first, then corpus order; full sentences before fragments, and from as many
+ * different articles as possible, so one outlet does not fill the card.
  */
 export function cardFor(index: CorpusIndex, entityId: string): CardData | null {
   const entity = index.entities.find((e) => e.id === entityId);
   if (!entity) return null;
   const articles = new Map(index.articles.map((a) => [a.id, a]));
-  const own = index.quotes.filter((q) => q.speakerId === entityId);
+  const credit = (span: ArticleSpan): CardSource => {
+    const article = articles.get(span.articleId);
+    return {
+      articleId: span.articleId,
+      articleTitle: article?.title ?? null,
+      outlet: article?.outlet ?? null,
+      published: article?.published ?? null,
+      start: span.start,
+      end: span.end,
+      text: span.text,
+    };
+  };
 
-  const chosen: typeof own = [];
+  const own = index.quotes
+    .filter((q) => q.speaker === entityId)
+    .map((q, order) => ({ q, order }))
+    .sort((a, b) => b.q.sources.length - a.q.sources.length || a.order - b.order)
+    .map(({ q }) => q);
+
+  const chosen: Quote[] = [];
   const usedArticles = new Set<string>();
   const passes = [
     (q: Quote) => q.text.length >= FULL_QUOTE_CHARS && !usedArticles.has(q.articleId),
@@ -59,16 +101,23 @@ export function cardFor(index: CorpusIndex, entityId: string): CardData | null {
     entity: { id: entity.id, name: entity.name, kind: entity.kind, role: entity.role },
     quoteCount: own.length,
     quotes: chosen.map((q) => {
-      const article = articles.get(q.articleId);
+      const { articleTitle, outlet } = credit(q);
       return {
         text: q.text,
         speaker: entity.name,
         articleId: q.articleId,
-        articleTitle: article?.title ?? null,
-        outlet: article?.outlet ?? null,
+        articleTitle,
+        outlet,
         start: q.start,
         end: q.end,
+        sources: q.sources.map(credit),
       };
+    }),
+    background: entity.background.map(credit),
+    asOf: entity.asOf,
+    sources: entity.sources.map((articleId) => {
+      const { articleTitle, outlet, published } = credit({ articleId, start: 0, end: 0, text: '' });
+      return { articleId, articleTitle, outlet, published };
     }),
   };
 }

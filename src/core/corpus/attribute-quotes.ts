@@ -2,37 +2,47 @@
  * Decides who speaks each quotation of an article, by reading the narrator's words around it.
  *
  * The rules, tried in this order for each quotation:
- *  1. after it, in the same sentence: “…,” Trump said / said Trump / he said / according to X;
+ *  1. after it, in the same sentence: “…,” Trump said / said Trump / he said / according to X /
+ *     the memo reads;
  *  2. before it, in the same sentence: the subject of the last speech verb ("Peskov confirmed
- *     that talks remain “…”", "Rubio, who issued a direct warning: “…”"), or according to X;
+ *     that talks remain “…”", "Zelensky’s office called the talks “…”"), a colon ("Rubio: “…”",
+ *     "issued a direct warning: “…”"), or according to X;
  *  3. it continues the previous quotation of the paragraph across its attribution
- *     (“…,” he said. “…”).
+ *     (“…,” he said. “…”);
+ *  4. nothing introduces it: the words of an institution named in its clause ("the
+ *     administration’s readiness to “move on”"), else a term the narrator quotes ("America
+ *     First"), else unknown.
  * "He" or "she" stands for the subject of the nearest sentence (or clause) before it, in the
- * same or the previous paragraph, that names someone. A speaker who is not a covered person, a
- * namesake, or no speaker at all gives null: the quotation is dropped rather than guessed at.
+ * same or the previous paragraph, that names someone.
+ *
+ * A speaker is always a covered person named in the text. Anyone or anything else gives null
+ * with a note saying what the text does say (a document, an institution, an unnamed official,
+ * a namesake, a term, or nothing): the build never guesses a person.
  */
-import type { PersonMention } from './find-person-mentions';
+import type { SpeakerNote } from '../types';
+import type { SpeakerMention } from './find-speaker-mentions';
 import type { Quotation } from './find-quotations';
 import { findSpeechVerbs } from './speech-verbs';
 import type { TextSpan } from './text-span';
 
+export type Attribution = { speaker: string } | { speaker: null; note: SpeakerNote };
+
 export interface ProseLayout {
-  /** The article text with the quoted words masked (mask-quotations.ts). */
+  /** The raw article text. */
+  text: string;
+  /** The same text with the quoted words masked (mask-quotations.ts). */
   masked: string;
-  /** The article's own paragraphs, site chrome left out, in order, each with its sentences. */
+  /** The paragraphs read together, in order, each with its sentences. */
   paragraphs: (TextSpan & { sentences: TextSpan[] })[];
-  /** People named in those paragraphs outside quotations, in text order. */
-  mentions: PersonMention[];
+  /** People and organisations named in those paragraphs outside quotations, in text order. */
+  mentions: SpeakerMention[];
 }
 
-/** Who does the saying: a name, or a pronoun at this offset whose antecedent is still to find. */
-type Subject = PersonMention | { pronounAt: number };
+/** Who does the saying: a name, a pronoun whose antecedent is still to find, or a description. */
+type Subject = SpeakerMention | { pronounAt: number } | { note: SpeakerNote };
 
-/**
- * A speaker id; null when a rule applies but finds no covered person; undefined when the rule
- * does not apply, so the next one may.
- */
-type Verdict = string | null | undefined;
+/** An attribution; undefined when the rule does not apply, so the next one may. */
+type Verdict = Attribution | undefined;
 
 /**
  * A conjunction after a comma or a closing quotation mark starts a new clause with its own
@@ -50,32 +60,48 @@ const INTRODUCTORY = new RegExp(
 /** Words that may stand between a subject and its verb: "Zelensky has told", "Trump stated bluntly". */
 const BETWEEN_SUBJECT_AND_VERB = new Set('has have had also further then later again once first'.split(' '));
 
+/** Nouns that make the subject a text rather than a person: "the memo reads". */
+const DOCUMENT = 'memo|memorandum|document|documents|draft|text|letter|report|statement|communiqu[eé]|readout|decree|declaration|resolution|agreement|deal|treaty|filing|post';
+/** Nouns that make the subject an institution: "Zelensky’s office called", "the administration emphasizes". */
+const INSTITUTION = 'office|administration|government|ministry|department|embassy|presidency|cabinet|campaign|parliament|legislature|side';
+const INSTITUTION_IN_CLAUSE = new RegExp(`\\b(?:${INSTITUTION})(?:[’']s)?\\b`, 'i');
+/** Nouns for a speaker the text does not name: "a U.S. official said", "according to European diplomats". */
+const UNNAMED = 'officials?|diplomats?|sources?|aides?|advisers?|advisors?|negotiators?|spokes(?:person|man|woman)|leaders|lawmakers';
+
+const NOTE_OF_NOUN: [SpeakerNote, RegExp][] = [
+  ['document', new RegExp(`^(?:${DOCUMENT})$`, 'i')],
+  ['institution', new RegExp(`^(?:${INSTITUTION})$`, 'i')],
+  ['unnamed official', new RegExp(`^(?:${UNNAMED})$`, 'i')],
+];
+
+/** “…,” the memo reads. A document "reads"; "read" is no speech verb for a person. */
+const DOCUMENT_AFTER = new RegExp(`^(?:the|a|an|this|that)\\s+(?:[\\p{L}.-]+\\s+){0,2}?(?:${DOCUMENT})\\s+(?:reads?|says?|said|states?|stated)\\b`, 'iu');
+
 /** How far a name may sit from its verb in "said Kremlin spokesperson Dmitry Peskov". */
 const MAX_ROLE_WORDS = 4;
 /** How far after a quotation its verb may come: “…,” Kremlin spokesperson Dmitry Peskov said. */
 const MAX_WORDS_BEFORE_VERB_AFTER_QUOTE = 6;
+/** A quotation this short that nothing introduces is a term the narrator quotes ("term sheet"). */
+const MAX_TERM_WORDS = 3;
 
-/** The speaker of each quotation (in the order given), or null where none can be trusted. */
-export function attributeQuotations(
-  layout: ProseLayout,
-  quotations: readonly Quotation[],
-): (string | null)[] {
-  return new Attribution(layout).run(quotations);
+/** The speaker of each quotation, in the order given. */
+export function attributeQuotations(layout: ProseLayout, quotations: readonly Quotation[]): Attribution[] {
+  return new Attributor(layout).run(quotations);
 }
 
 /** The quotation before, in the same paragraph. */
 interface Previous {
   paragraph: number;
-  speaker: string | null;
+  attribution: Attribution;
   /** Where its attribution ends, when it was attributed by what follows it. */
   attributionEnd?: number;
 }
 
-class Attribution {
+class Attributor {
   constructor(private readonly layout: ProseLayout) {}
 
-  run(quotations: readonly Quotation[]): (string | null)[] {
-    const speakers: (string | null)[] = [];
+  run(quotations: readonly Quotation[]): Attribution[] {
+    const attributions: Attribution[] = [];
     let previous: Previous | undefined;
     quotations.forEach((quotation, i) => {
       const paragraph = this.paragraphIndexAt(quotation.open);
@@ -84,12 +110,15 @@ class Attribution {
       if (previous?.paragraph !== paragraph) previous = undefined;
 
       const after = this.attributionAfter(quotation, paragraph, nextOpen);
-      let speaker: Verdict = after ? after.speaker : this.attributionBefore(quotation, paragraph);
-      if (speaker === undefined) speaker = this.continuedSpeaker(previous, quotation.open);
-      speakers.push(speaker);
-      previous = { paragraph, speaker, ...(after && { attributionEnd: after.end }) };
+      const attribution =
+        after?.attribution ??
+        this.attributionBefore(quotation, paragraph) ??
+        this.continuedSpeaker(previous, quotation.open) ??
+        this.unintroduced(quotation, paragraph);
+      attributions.push(attribution);
+      previous = { paragraph, attribution, ...(after && { attributionEnd: after.end }) };
     });
-    return speakers;
+    return attributions;
   }
 
   /** Rule 1: the attribution that follows the closing mark. */
@@ -97,7 +126,7 @@ class Attribution {
     quotation: Quotation,
     paragraphIndex: number,
     nextOpen: number | undefined,
-  ): { speaker: string | null; end: number } | undefined {
+  ): { attribution: Attribution; end: number } | undefined {
     const { masked } = this.layout;
     const paragraph = this.paragraph(paragraphIndex);
     // “… moving on.” Rubio made the statement … — a new sentence, not an attribution.
@@ -106,21 +135,26 @@ class Attribution {
 
     let start = quotation.close + 1;
     const sentence = this.sentenceAt(paragraphIndex, start);
-    const end = Math.min(nextOpen ?? paragraph.end, sentence.end);
+    // “…,” while Zelensky’s office called …: the next clause has a subject of its own.
+    const clauseBreak = new RegExp(CLAUSE_BREAK.source).exec(masked.slice(quotation.close, sentence.end));
+    const clauseEnd = clauseBreak ? quotation.close + clauseBreak.index : sentence.end;
+    const end = Math.min(nextOpen ?? paragraph.end, sentence.end, clauseEnd);
     while (start < end && /[\s,]/.test(masked[start] ?? '')) start++;
     if (start >= end) return undefined;
+    const rest = masked.slice(start, end);
 
-    const according = /^according to\s+/i.exec(masked.slice(start, end));
+    if (DOCUMENT_AFTER.test(rest)) return { attribution: { speaker: null, note: 'document' }, end };
+    const according = /^according to\s+/i.exec(rest);
     if (according) {
-      const source = this.nameAfter(start + according[0].length, end);
-      return { speaker: source ? this.resolve(source) : null, end };
+      const source = this.sourceAfter(start + according[0].length, end);
+      return { attribution: this.resolve(source), end };
     }
     const verb = findSpeechVerbs(masked, start, end)[0];
     if (!verb || countWords(masked.slice(start, verb.start)) > MAX_WORDS_BEFORE_VERB_AFTER_QUOTE) {
       return undefined;
     }
-    const subject = this.subjectJustBefore(verb.start, start) ?? this.nameAfter(verb.end, end);
-    return subject && { speaker: this.resolve(subject), end };
+    const subject = this.subjectJustBefore(verb.start, start) ?? this.sourceAfter(verb.end, end);
+    return subject && { attribution: this.resolve(subject), end };
   }
 
   /** Rule 2: the attribution earlier in the quotation's own sentence. */
@@ -133,8 +167,7 @@ class Attribution {
     const according = [...lead.matchAll(/\baccording to\s+/gi)].at(-1);
     const verb = findSpeechVerbs(masked, from, to).at(-1);
     if (according && (!verb || from + according.index > verb.start)) {
-      const source = this.nameAfter(from + according.index + according[0].length, to);
-      return source ? this.resolve(source) : null;
+      return this.resolve(this.sourceAfter(from + according.index + according[0].length, to));
     }
     // "Marco Rubio: “…”" and "issued a direct warning: “…”" introduce speech with the colon.
     const colon = lead.trimEnd().endsWith(':') ? from + lead.trimEnd().length - 1 : undefined;
@@ -142,18 +175,37 @@ class Attribution {
     if (cue === undefined) return undefined;
     const subject =
       this.subjectJustBefore(cue, from) ?? this.clauseSubject(this.clauseStart(from, cue), cue);
-    return subject ? this.resolve(subject) : null;
+    // "giving Kyiv time to respond to a proposed “term sheet”": a verb, but no one it quotes.
+    return subject && this.resolve(subject);
   }
 
   /** Rule 3: “…,” he said. “…” — nothing but the previous quotation's attribution in between. */
-  private continuedSpeaker(previous: Previous | undefined, open: number): string | null {
-    if (previous?.attributionEnd === undefined) return null;
+  private continuedSpeaker(previous: Previous | undefined, open: number): Verdict {
+    if (previous?.attributionEnd === undefined) return undefined;
     const gap = this.layout.masked.slice(previous.attributionEnd, open);
-    return /^[\s.,;:—–-]*$/.test(gap) ? previous.speaker : null;
+    return /^[\s.,;:—–-]*$/.test(gap) ? previous.attribution : undefined;
   }
 
-  private resolve(subject: Subject): string | null {
-    return 'pronounAt' in subject ? this.antecedent(subject.pronounAt) : subject.entityId;
+  /** Rule 4: nothing introduces the quotation. */
+  private unintroduced(quotation: Quotation, paragraphIndex: number): Attribution {
+    const { masked, text, mentions } = this.layout;
+    const from = this.sentenceAt(paragraphIndex, quotation.open).start;
+    const clauseStart = this.clauseStart(from, quotation.open);
+    const clause = masked.slice(clauseStart, quotation.open);
+    const organisation = mentions.some(
+      (m) => m.kind === 'organisation' && m.start >= clauseStart && m.end <= quotation.open,
+    );
+    if (organisation || INSTITUTION_IN_CLAUSE.test(clause)) return { speaker: null, note: 'institution' };
+    const words = countWords(text.slice(quotation.open + 1, quotation.close));
+    return { speaker: null, note: words <= MAX_TERM_WORDS ? 'term' : 'unknown' };
+  }
+
+  private resolve(subject: Subject | undefined): Attribution {
+    if (subject === undefined) return { speaker: null, note: 'unknown' };
+    if ('note' in subject) return { speaker: null, note: subject.note };
+    if ('pronounAt' in subject) return this.antecedent(subject.pronounAt);
+    if (subject.kind === 'organisation') return { speaker: null, note: 'institution' };
+    return subject.entityId === null ? { speaker: null, note: 'other person' } : { speaker: subject.entityId };
   }
 
   /**
@@ -161,7 +213,7 @@ class Attribution {
    * further back than the previous paragraph. The subject rather than the last name, because
    * "Vance, after a meeting with Meloni, struck a hopeful note. “…,” he said" is Vance.
    */
-  private antecedent(at: number): string | null {
+  private antecedent(at: number): Attribution {
     const index = this.paragraphIndexAt(at);
     const paragraph = this.paragraph(index);
     const current = this.sentenceIndexAt(index, at);
@@ -171,48 +223,66 @@ class Attribution {
       ...(this.layout.paragraphs[index - 1]?.sentences.slice().reverse() ?? []),
     ];
     for (const range of earlier) {
-      const clauses = this.clauses(range).reverse();
-      for (const clause of clauses) {
-        const subject = this.clauseSubject(clause.start, clause.end);
-        if (subject) return subject.entityId;
+      for (const clause of this.clauses(range).reverse()) {
+        const subject = this.clauseSubject(clause.start, clause.end, 'person');
+        if (subject) return this.resolve(subject);
       }
     }
-    return null;
+    return { speaker: null, note: 'unknown' };
   }
 
-  /** The name or pronoun right before a verb, past auxiliaries and adverbs ("Trump has also said"). */
+  /**
+   * The subject right before a verb, past auxiliaries and adverbs ("Trump has also said"): a
+   * name, a pronoun, "Rubio, who …", or a noun that describes a speaker ("the memo", "office").
+   */
   private subjectJustBefore(verbStart: number, from: number): Subject | undefined {
+    const { masked } = this.layout;
     let at = verbStart;
     for (;;) {
-      at = skipSpaceBack(this.layout.masked, at, from);
+      at = skipSpaceBack(masked, at, from);
       const word = this.wordEndingAt(at, from);
       if (!word || !(BETWEEN_SUBJECT_AND_VERB.has(word.text) || /^\p{Ll}+ly$/u.test(word.text))) break;
       at = word.start;
     }
-    const name = this.nameEndingAt(at, from);
+    const name = this.mentionEndingAt(at, from);
     if (name) return name;
     const word = this.wordEndingAt(at, from);
-    if (word && /^(?:he|she)$/i.test(word.text)) return { pronounAt: word.start };
-    if (word?.text === 'who') {
-      // "Marco Rubio, who issued …"
-      const { masked } = this.layout;
+    if (!word) return undefined;
+    if (/^(?:he|she)$/i.test(word.text)) return { pronounAt: word.start };
+    if (word.text === 'who') {
       const comma = skipSpaceBack(masked, word.start, from);
-      if (masked[comma - 1] === ',') return this.nameEndingAt(skipSpaceBack(masked, comma - 1, from), from);
+      if (masked[comma - 1] === ',') return this.mentionEndingAt(skipSpaceBack(masked, comma - 1, from), from);
+      return undefined;
+    }
+    const note = noteOfNoun(word.text);
+    if (note) return { note };
+    // “…,” Ivanna Smith said: someone named, but not covered (or not a person at all).
+    return /^\p{Lu}/u.test(word.text) ? { note: 'unknown' } : undefined;
+  }
+
+  /**
+   * Who a phrase right after `from` names, past a few role words: "said Kremlin spokesperson
+   * Dmitry Peskov", "according to European diplomats".
+   */
+  private sourceAfter(from: number, to: number): Subject | undefined {
+    const { masked } = this.layout;
+    // The phrase ends at a comma or at a period that is not an initial's ("U.S. officials").
+    const limit = from + (/[,;:]|(?<!\p{Lu})\.(?=\s|$)/u.exec(masked.slice(from, to))?.index ?? to - from);
+    const name = this.layout.mentions.find((m) => m.start >= from && m.start < limit && !m.modifier);
+    if (name && countWords(masked.slice(from, name.start)) <= MAX_ROLE_WORDS) return name;
+    const nouns = masked.slice(from, limit).match(/[\p{L}’'-]+/gu)?.slice(0, MAX_ROLE_WORDS + 1) ?? [];
+    for (const noun of nouns) {
+      const note = noteOfNoun(noun);
+      if (note) return { note };
     }
     return undefined;
   }
 
-  /** A name shortly after `from`, past a few role words: "said Kremlin spokesperson Dmitry Peskov". */
-  private nameAfter(from: number, to: number): PersonMention | undefined {
-    const name = this.layout.mentions.find((m) => m.start >= from && m.start < to && !m.modifier);
-    if (!name) return undefined;
-    const gap = this.layout.masked.slice(from, name.start);
-    return !/[,.;:]/.test(gap) && countWords(gap) <= MAX_ROLE_WORDS ? name : undefined;
-  }
-
   /** The subject of a clause: its first name, unless an introductory phrase holds that name. */
-  private clauseSubject(from: number, to: number): PersonMention | undefined {
-    const names = this.layout.mentions.filter((m) => m.start >= from && m.end <= to && !m.modifier);
+  private clauseSubject(from: number, to: number, kind?: SpeakerMention['kind']): SpeakerMention | undefined {
+    const names = this.layout.mentions.filter(
+      (m) => m.start >= from && m.end <= to && !m.modifier && (kind === undefined || m.kind === kind),
+    );
     const text = this.layout.masked.slice(from, to);
     const comma = text.indexOf(',');
     if (INTRODUCTORY.test(text) && comma >= 0) {
@@ -239,7 +309,7 @@ class Attribution {
     return clauses;
   }
 
-  private nameEndingAt(at: number, from: number): PersonMention | undefined {
+  private mentionEndingAt(at: number, from: number): SpeakerMention | undefined {
     return this.layout.mentions.find((m) => m.end === at && m.start >= from && !m.modifier);
   }
 
@@ -262,8 +332,7 @@ class Attribution {
 
   private sentenceIndexAt(paragraphIndex: number, at: number): number {
     const { sentences } = this.paragraph(paragraphIndex);
-    const index = sentences.findLastIndex((s) => s.start <= at);
-    return Math.max(index, 0);
+    return Math.max(sentences.findLastIndex((s) => s.start <= at), 0);
   }
 
   private sentenceAt(paragraphIndex: number, at: number): TextSpan {
@@ -272,6 +341,10 @@ class Attribution {
     if (!sentence) throw new Error(`Paragraph #${paragraphIndex} has no sentences`);
     return sentence;
   }
+}
+
+function noteOfNoun(word: string): SpeakerNote | undefined {
+  return NOTE_OF_NOUN.find(([, pattern]) => pattern.test(word))?.[0];
 }
 
 function skipSpaceBack(text: string, at: number, from: number): number {

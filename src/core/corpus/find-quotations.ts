@@ -7,7 +7,10 @@ import type { TextSpan } from './text-span';
 /** Offsets of the opening and the closing quotation mark themselves. */
 export interface Quotation {
   open: number;
+  /** The closing mark; for a truncated quotation, the end of its words. */
   close: number;
+  /** The text cuts the quotation off before its closing mark (an embedded tweet's "…"). */
+  truncated?: true;
 }
 
 const OPENING = '“';
@@ -17,9 +20,10 @@ const STRAIGHT = '"';
 /**
  * Collected text mixes typographic and straight marks, even within one quotation
  * ("There is a lot to do,” she wrote), so a straight mark closes whatever is open.
- * A quotation still open at the end of its paragraph is dropped rather than guessed at.
+ * A quotation still open at the end of its paragraph is dropped rather than guessed at, unless
+ * the caller knows the text was cut off there (`cutOff`): then it ends with the paragraph.
  */
-export function findQuotations(text: string, paragraph: TextSpan): Quotation[] {
+export function findQuotations(text: string, paragraph: TextSpan, cutOff = false): Quotation[] {
   const found: Quotation[] = [];
   let open = -1;
   for (let i = paragraph.start; i < paragraph.end; i++) {
@@ -34,6 +38,7 @@ export function findQuotations(text: string, paragraph: TextSpan): Quotation[] {
       open = i;
     }
   }
+  if (open >= 0 && cutOff) found.push({ open, close: paragraph.end, truncated: true });
   return found;
 }
 

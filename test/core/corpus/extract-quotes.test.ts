@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { extractQuotes } from '../../../src/core/corpus/extract-quotes';
-import type { Entity } from '../../../src/core/types';
+import { cleanArticle } from '../../../src/core/corpus/clean-article';
+import { extractQuotations } from '../../../src/core/corpus/extract-quotes';
+import type { EntityEntry } from '../../../src/core/types';
 
-const person = (id: string, name: string, aliases: string[], namesakes: string[] = []): Entity => ({
+const person = (id: string, name: string, aliases: string[], namesakes: string[] = []): EntityEntry => ({
   id,
   kind: 'person',
   name,
@@ -10,25 +11,30 @@ const person = (id: string, name: string, aliases: string[], namesakes: string[]
   aliases: [name, ...aliases],
   namesakes,
   caseRule: 'proper',
+  related: [],
 });
 
-const ENTITIES: Entity[] = [
+const ENTITIES: EntityEntry[] = [
   person('donald-trump', 'Donald Trump', ['Trump'], ['Melania Trump', 'Donald Trump Jr.']),
   person('marco-rubio', 'Marco Rubio', ['Rubio']),
   person('dmitry-peskov', 'Dmitry Peskov', ['Peskov']),
   person('jd-vance', 'JD Vance', ['Vance'], ['Usha Vance']),
   person('giorgia-meloni', 'Giorgia Meloni', ['Meloni']),
   person('volodymyr-zelensky', 'Volodymyr Zelensky', ['Zelensky']),
-  { ...person('ukraine', 'Ukraine', []), kind: 'topic' },
+  { ...person('ukraine', 'Ukraine', []), kind: 'topic', caseRule: 'any' },
+  { ...person('kremlin', 'Kremlin', []), kind: 'place-or-organisation' },
 ];
 
-/** Each case: what it shows, an article text, and the quotes expected as [words, speaker]. */
+/**
+ * Each case: what it shows, an article text, and the quotations expected as [words, who]: a
+ * speaker's id, or for a quotation no covered person speaks, the note that says who does.
+ */
 const cases: [string, string, [string, string][]][] = [
   ['X said', '“We are done,” Rubio said.', [['We are done', 'marco-rubio']]],
   ['said X, past role words', '“We are done,” said Secretary of State Marco Rubio.', [['We are done', 'marco-rubio']]],
   ['X told reporters', '“Quickly. We want to get it done,” Trump told reporters.', [['Quickly. We want to get it done', 'donald-trump']]],
   ['X stated bluntly', '“We are not here to waste time,” Trump stated bluntly.', [['We are not here to waste time', 'donald-trump']]],
-  ['X posted', '“Drones again,” Zelensky posted on Telegram.', [['Drones again', 'volodymyr-zelensky']]],
+  ['X posted on Telegram', '“Drones again,” Zelensky posted on Telegram.', [['Drones again', 'volodymyr-zelensky']]],
   ['X has told … that', 'Zelensky has told allies that a truce would be “dangerous.”', [['dangerous', 'volodymyr-zelensky']]],
   ['he wrote', 'Rubio landed in Paris. “Long day,” he wrote.', [['Long day', 'marco-rubio']]],
   [
@@ -86,34 +92,62 @@ const cases: [string, string, [string, string][]][] = [
     [['We are moving on.', 'marco-rubio']],
   ],
   [
-    'a clause of its own after “while”',
+    'a clause of its own after “while”: X’s office called …',
     'Rubio reported an “encouraging reception,” while Zelensky’s office called the talks “constructive.”',
-    [['encouraging reception', 'marco-rubio']],
+    [
+      ['encouraging reception', 'marco-rubio'],
+      ['constructive', 'institution'],
+    ],
   ],
-  ['no speaker: the memo', '“The American people desire to invest,” the memo reads.', []],
-  ['no speaker: a scare quote', 'This aligns with Trump’s “America First” doctrine.', []],
-  ['no speaker: the administration, not Trump', '- Trump’s administration emphasizes that “it’s not our war” and more.', []],
-  ['no speaker: an uncovered person', '“We are happy,” Ivanna Smith said.', []],
-  ['no speaker: a namesake', '“We are happy,” Usha Vance said.', []],
-  ['no speaker: a namesake as antecedent', 'Melania Trump arrived. “We are happy,” she said.', []],
-  ['no speaker: a topic is not a person', '“We want peace,” Ukraine said.', []],
-  ['a sentence ending in a quotation takes no attribution from the next', '“We will see.” Rubio said the talks go on.', []],
+  ['a document: the memo reads', '“The American people desire to invest,” the memo reads.', [['The American people desire to invest', 'document']]],
+  ['an unnamed official', '“Ukraine is ready for a truce,” a U.S. official said.', [['Ukraine is ready for a truce', 'unnamed official']]],
+  ['according to unnamed diplomats', 'The talks were “going nowhere,” according to European diplomats.', [['going nowhere', 'unnamed official']]],
+  ['an organisation speaks as an institution', '“Talks go on,” the Kremlin said.', [['Talks go on', 'institution']]],
+  ['a term the narrator quotes', 'This aligns with Trump’s “America First” doctrine.', [['America First', 'term']]],
+  ['a term after a verb with no speaker', 'Kyiv has time to respond to a proposed “term sheet” from Washington.', [['term sheet', 'term']]],
+  [
+    'the administration, not Trump',
+    'Headline\nKey Takeaways\n- Trump’s administration emphasizes that “it’s not our war” and more.',
+    [['it’s not our war', 'institution']],
+  ],
+  [
+    'an institution’s stance, with no verb',
+    'The US administration’s readiness to “move on” from the talks is clear.',
+    [['move on', 'institution']],
+  ],
+  ['an uncovered person', '“We are happy,” Ivanna Smith said.', [['We are happy', 'unknown']]],
+  ['a namesake', '“We are happy,” Usha Vance said.', [['We are happy', 'other person']]],
+  ['a namesake as antecedent', 'Melania Trump arrived. “We are happy,” she said.', [['We are happy', 'other person']]],
+  ['a topic is not a person', '“We want peace for all of us,” Ukraine said.', [['We want peace for all of us', 'unknown']]],
+  [
+    'a sentence ending in a quotation takes no attribution from the next',
+    '“We will see what happens next.” Rubio said the talks go on.',
+    [['We will see what happens next.', 'unknown']],
+  ],
   ['an unclosed quotation is dropped', 'Rubio said: “We are leaving\n“Now,” Trump said.', [['Now', 'donald-trump']]],
   [
-    'an embedded tweet is skipped',
+    'an embedded tweet: its quotation is cut off at the link, and its names stay inside it',
     'Marco Rubio: "The war is not ours… pic.twitter.com/ibwLh5Q950\n— Mr Producer (@RichSementa) April 18, 2025\n“Fine,” he said.',
-    [],
+    [
+      ['The war is not ours…', 'marco-rubio'],
+      ['Fine', 'unknown'],
+    ],
   ],
 ];
 
-describe('extractQuotes', () => {
+describe('extractQuotations', () => {
   it.each(cases)('%s', (_, text, expected) => {
-    const quotes = extractQuotes({ id: 'a', text }, ENTITIES);
-    expect(quotes.map((q) => [q.text, q.speakerId])).toEqual(expected);
-    quotes.forEach((q, i) => {
-      expect(q.id).toBe(`a#q${i + 1}`);
+    const found = extractQuotations({ id: 'a', text }, cleanArticle(text), ENTITIES);
+    expect(found.map((q) => [q.text, q.attribution.speaker ?? (q.attribution.speaker === null && q.attribution.note)])).toEqual(expected);
+    for (const q of found) {
       expect(q.articleId).toBe('a');
       expect(text.slice(q.start, q.end)).toBe(q.text);
-    });
+    }
+  });
+
+  it('marks a quotation the text cuts off, and where it was found', () => {
+    const text = 'Marco Rubio: "The war is not ours… pic.twitter.com/x\n- Key point\nTitle\n';
+    const [tweet] = extractQuotations({ id: 'a', text }, cleanArticle(text), ENTITIES);
+    expect(tweet).toMatchObject({ truncated: true, block: 'chrome' });
   });
 });
