@@ -9,8 +9,8 @@
  *   node build.mjs --cli NAME [ARGS…]   run the TypeScript tool src/cli/NAME.ts (npm run corpus, scan)
  *
  * Steps: the corpus in data/ becomes dist/<browser>/index.json (and the alias table compiled
- * into the content script); esbuild bundles each entry; manifest.json becomes one manifest per
- * browser; web-ext zips each folder.
+ * into the content script) and the popup's search-index.json; esbuild bundles each entry;
+ * manifest.json becomes one manifest per browser; web-ext zips each folder.
  */
 import { watch as watchFiles } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -142,6 +142,27 @@ export async function buildCorpus(dataDir = path.join(ROOT, 'data')) {
 const rel = (p) => path.relative(ROOT, p);
 
 /**
+ * The popup's Fuse indexes for a corpus index (src/core/search.ts), serialised at build time so
+ * the popup only parses them.
+ * @param {import('./src/core/types').CorpusIndex} index
+ * @returns {Promise<import('./src/core/search').SearchIndexFile>}
+ */
+export async function buildSearchIndex(index) {
+  const outfile = path.join(CACHE, 'search-index.mjs');
+  await esbuild.build({
+    entryPoints: [path.join(ROOT, 'src/core/search.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile,
+    logLevel: 'silent',
+  });
+  /** @type {typeof import('./src/core/search')} */
+  const search = await import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
+  return search.createSearchIndex(index);
+}
+
+/**
  * esbuild options for every bundle of one target.
  * @param {Target} target
  * @param {import('./src/core/types').CorpusIndex} index
@@ -186,9 +207,16 @@ function bundleOptions(target, index) {
       loader: { '.css': 'text' },
     },
     { ...common, entryPoints: { background: 'src/background/index.ts' } },
+    // Extension pages. The card's CSS goes into a shadow root as text here too (the popup's
+    // entity view, the reader's hover card), so each page's own style sheet is a CSS entry.
     {
       ...common,
       entryPoints: { popup: 'src/popup/index.tsx', reader: 'src/reader/index.tsx', options: 'src/options/index.tsx' },
+      loader: { '.css': 'text' },
+    },
+    {
+      ...common,
+      entryPoints: { popup: 'src/popup/popup.css', reader: 'src/reader/reader.css', options: 'src/options/options.css' },
       loader: { '.css': 'css' },
     },
   ];
@@ -196,16 +224,18 @@ function bundleOptions(target, index) {
 
 /**
  * Everything in dist/<target> that is not a bundle: manifest, pages, styles, icons, locales,
- * and the corpus index.
+ * the corpus index and its search index.
  * @param {Target} target
  * @param {import('./src/core/types').CorpusIndex} index
+ * @param {import('./src/core/search').SearchIndexFile} searchIndex
  */
-async function writeStatic(target, index) {
+async function writeStatic(target, index, searchIndex) {
   const outdir = path.join(DIST, target);
   await mkdir(outdir, { recursive: true });
   const source = JSON.parse(await readFile(path.join(ROOT, 'manifest.json'), 'utf8'));
   await writeFile(path.join(outdir, 'manifest.json'), `${JSON.stringify(deriveManifest(source, target), null, 2)}\n`);
   await writeFile(path.join(outdir, 'index.json'), JSON.stringify(index));
+  await writeFile(path.join(outdir, 'search-index.json'), JSON.stringify(searchIndex));
   await cp(path.join(ROOT, 'src/content/content.css'), path.join(outdir, 'content.css'));
   await cp(path.join(ROOT, 'src/_locales'), path.join(outdir, '_locales'), { recursive: true });
   await cp(path.join(ROOT, 'assets/icons'), path.join(outdir, 'icons'), { recursive: true });
@@ -233,12 +263,13 @@ async function zip(target, version) {
 export async function build({ zip: makeZip = true, watch = false, targets = TARGETS } = {}) {
   const started = performance.now();
   const index = await buildCorpus();
+  const searchIndex = await buildSearchIndex(index);
   const { version } = JSON.parse(await readFile(path.join(ROOT, 'manifest.json'), 'utf8'));
   /** @type {esbuild.BuildContext[]} */
   const contexts = [];
   for (const target of targets) {
     await rm(path.join(DIST, target), { recursive: true, force: true });
-    await writeStatic(target, index);
+    await writeStatic(target, index, searchIndex);
     for (const options of bundleOptions(target, index)) {
       if (watch) {
         const ctx = await esbuild.context(options);

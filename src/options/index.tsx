@@ -1,17 +1,6 @@
-import '../ui/page.css';
 import { render } from 'preact';
-import browser from '../browser-api';
-import { t } from '../ui/i18n';
+import { setPageLanguage } from '../ui/page-language';
+import { Options } from './Options';
 
-/** The settings page. Settings arrive with their own issue; this says what Backstory does. */
-function Options() {
-  return (
-    <div style={{ maxWidth: '40rem', padding: '2rem' }}>
-      <h1>{t('optionsHeading')}</h1>
-      <p>{t('optionsIntro')}</p>
-      <p class="muted">Backstory {browser.runtime.getManifest().version}</p>
-    </div>
-  );
-}
-
+setPageLanguage(document);
 render(<Options />, document.getElementById('app')!);

@@ -1,0 +1,42 @@
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '../ui/i18n';
+import { currentShortcut, openShortcutSettings } from './shortcut';
+
+/** The open-card key as the browser has it now, and how to change it in each browser. */
+export function ShortcutHelp() {
+  const [shortcut, setShortcut] = useState<string | null | undefined>(undefined);
+  useEffect(() => {
+    const refresh = () => void currentShortcut().then(setShortcut, () => setShortcut(null));
+    refresh();
+    // The key is changed on a browser page; show the new one on coming back.
+    document.addEventListener('visibilitychange', refresh);
+    return () => document.removeEventListener('visibilitychange', refresh);
+  }, []);
+  return (
+    <fieldset>
+      <legend>{t('optionsShortcutHeading')}</legend>
+      <p>
+        {shortcut === undefined ? t('cardLoading') : shortcut ? (
+          <>
+            {t('optionsShortcutCurrent')} <kbd>{shortcut}</kbd>
+          </>
+        ) : (
+          t('optionsShortcutNone')
+        )}
+      </p>
+      <p class="muted">{t('optionsShortcutWhat')}</p>
+      <ul>
+        <li>
+          {t('optionsShortcutChrome')} <code>chrome://extensions/shortcuts</code>
+        </li>
+        <li>
+          {t('optionsShortcutFirefox')} <code>about:addons</code>
+          {t('optionsShortcutFirefoxSteps')}
+        </li>
+      </ul>
+      <button type="button" onClick={() => void openShortcutSettings()}>
+        {t('optionsShortcutChange')}
+      </button>
+    </fieldset>
+  );
+}

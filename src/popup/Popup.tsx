@@ -1,0 +1,55 @@
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '../ui/i18n';
+import { loadSearch } from '../ui/load-search';
+import { usePageTheme } from '../ui/page-theme';
+import { useLoad } from '../ui/use-load';
+import { useSettings } from '../ui/use-settings';
+import { EntityView } from './EntityView';
+import { SearchView } from './SearchView';
+import { useOnThisPage } from './use-on-this-page';
+
+/**
+ * The toolbar popup: search the corpus, see what is on the current page, and read about one
+ * entity with the same view as the hover card. The search box is there and focused at once; the
+ * corpus and its prebuilt index arrive a moment later.
+ */
+export function Popup() {
+  const data = useLoad(loadSearch);
+  const { settings } = useSettings();
+  const scheme = usePageTheme(settings.theme);
+  const onPage = useOnThisPage();
+  const [query, setQuery] = useState('');
+  const [entityId, setEntityId] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (data.status === 'ready') performance.mark('backstory-popup-ready');
+  }, [data.status]);
+
+  if (data.status === 'error') {
+    return (
+      <p class="error" role="alert">
+        {t('loadFailed', data.message)}
+      </p>
+    );
+  }
+  if (entityId && data.status === 'ready') {
+    return (
+      <EntityView
+        index={data.value.index}
+        entityId={entityId}
+        scheme={scheme}
+        onOpenEntity={setEntityId}
+        onBack={() => setEntityId(null)}
+      />
+    );
+  }
+  return (
+    <SearchView
+      data={data.status === 'ready' ? data.value : null}
+      query={query}
+      onQuery={setQuery}
+      onPage={onPage}
+      onOpenEntity={setEntityId}
+    />
+  );
+}

@@ -1,0 +1,242 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildCorpus } from '../../build.mjs';
+import {
+  coverage,
+  createSearcher,
+  createSearchIndex,
+  excerpt,
+  QUOTE_CHARS,
+  segments,
+  type CorpusSearch,
+  type Segment,
+} from '../../src/core/search';
+import type { Article, CorpusIndex, Entity, Quote } from '../../src/core/types';
+
+const plain = (s: Segment[]) => s.map((x) => x.text).join('');
+const marked = (s: Segment[]) => s.filter((x) => x.marked).map((x) => x.text);
+
+function entity(id: string, name: string, aliases: string[], kind: Entity['kind'] = 'person'): Entity {
+  return { id, kind, name, role: `role of ${name}`, aliases: [name, ...aliases], namesakes: [], caseRule: kind === 'person' ? 'proper' : 'any' };
+}
+
+function article(id: string, title: string | null, outlet: string | null, text: string): Article {
+  return { id, file: `${id}.txt`, title, outlet, published: null, language: 'en', text };
+}
+
+/** A quote of `words`, found in `a`'s text. */
+function quote(id: string, speakerId: string, a: Article, words: string): Quote {
+  const start = a.text.indexOf(words);
+  if (start < 0) throw new Error(`"${words}" is not in ${a.id}`);
+  return { id, speakerId, articleId: a.id, start, end: start + words.length, text: words };
+}
+
+const talks = article(
+  'talks',
+  'Envoys Meet in Paris as Deadline Nears',
+  'Example Wire',
+  [
+    'Envoys Meet in Paris as Deadline Nears',
+    '',
+    '“We are not going to wait forever for a ceasefire,” Marco Rubio said after the meeting.',
+    'Volodymyr Zelensky said the drone strikes overnight were “a mockery of diplomacy”.',
+    `${'Officials spoke at length about logistics and schedules. '.repeat(6)}The grain corridor was mentioned once.`,
+  ].join('\n'),
+);
+const briefing = article('briefing', null, null, 'A short briefing note without a headline. Rubio said “move on” twice.');
+
+const fixture: CorpusIndex = {
+  schema: 1,
+  entities: [
+    entity('marco-rubio', 'Marco Rubio', ['Rubio', 'Марко Рубио']),
+    entity('volodymyr-zelensky', 'Volodymyr Zelensky', ['Zelensky', 'Zelenskyy', 'Selenskyj', 'Зеленський']),
+    entity('giorgia-meloni', 'Giorgia Meloni', ['Meloni']),
+    entity('ceasefire', 'Ceasefire', ['truce'], 'topic'),
+  ],
+  articles: [talks, briefing],
+  quotes: [
+    quote('talks#q1', 'marco-rubio', talks, 'We are not going to wait forever for a ceasefire'),
+    quote('talks#q2', 'volodymyr-zelensky', talks, 'a mockery of diplomacy'),
+    quote('briefing#q1', 'marco-rubio', briefing, 'move on'),
+  ],
+};
+
+/** As the popup gets it: the index file written as JSON and read back. */
+const fromFile = (index: CorpusIndex): CorpusSearch =>
+  createSearcher(index, JSON.parse(JSON.stringify(createSearchIndex(index))));
+
+describe('search over a small corpus', () => {
+  const searcher = fromFile(fixture);
+
+  it('finds a person by the start of a name, marking what matched', () => {
+    const { people } = searcher.search('zelen');
+    expect(people[0]?.entity.id).toBe('volodymyr-zelensky');
+    expect(marked(people[0]!.name)).toEqual(['Zelen']);
+    expect(people[0]!.alias).toBeNull();
+  });
+
+  it('finds a person by a non-Latin alias and shows that alias', () => {
+    const { people } = searcher.search('Зеленс');
+    expect(people.map((h) => h.entity.id)).toEqual(['volodymyr-zelensky']);
+    expect(marked(people[0]!.name)).toEqual([]);
+    expect(plain(people[0]!.alias!)).toBe('Зеленський');
+    expect(marked(people[0]!.alias!)).toEqual(['Зеленс']);
+  });
+
+  it('forgives a typo in a name', () => {
+    expect(searcher.search('zelemsky').people[0]?.entity.id).toBe('volodymyr-zelensky');
+  });
+
+  it('puts topics in their own group', () => {
+    const found = searcher.search('truce');
+    expect(found.topics.map((h) => h.entity.id)).toEqual(['ceasefire']);
+    expect(found.people).toEqual([]);
+  });
+
+  it('finds a quote from a few of its words, in any order, with its speaker and span', () => {
+    const { quotes } = searcher.search('forever wait ceasefire');
+    expect(quotes[0]?.quote.id).toBe('talks#q1');
+    expect(quotes[0]!.speaker?.name).toBe('Marco Rubio');
+    expect(plain(quotes[0]!.text)).toBe('We are not going to wait forever for a ceasefire');
+    expect(marked(quotes[0]!.text)).toEqual(expect.arrayContaining(['wait', 'forever', 'ceasefire']));
+    const { articleId, start, end } = quotes[0]!.span;
+    expect(fixture.articles.find((a) => a.id === articleId)!.text.slice(start, end)).toBe(quotes[0]!.quote.text);
+  });
+
+  it('finds quotes by their speaker, in any script', () => {
+    for (const query of ['rubio', 'Рубио']) {
+      const ids = searcher.search(query).quotes.map((h) => h.quote.id);
+      expect(ids.sort()).toEqual(['briefing#q1', 'talks#q1']);
+    }
+    const [hit] = searcher.search('rubio').quotes;
+    expect(marked(hit!.speakerName)).toEqual(['Rubio']);
+  });
+
+  it('needs every word of a multi-word query', () => {
+    expect(searcher.search('mockery ceasefire').quotes).toEqual([]);
+  });
+
+  it('finds an article by its title, and by its text with an excerpt around the match', () => {
+    const byTitle = searcher.search('envoys paris').articles;
+    expect(byTitle.map((h) => h.article.id)).toEqual(['talks']);
+    expect(marked(byTitle[0]!.title)).toEqual(['Envoys', 'Paris']);
+
+    const byText = searcher.search('grain corridor').articles;
+    expect(byText.map((h) => h.article.id)).toEqual(['talks']);
+    const text = plain(byText[0]!.excerpt!);
+    expect(text).toContain('grain corridor');
+    expect(text.startsWith('…')).toBe(true);
+    expect(marked(byText[0]!.excerpt!)).toEqual(['grain', 'corridor']);
+  });
+
+  it('gives an article without a headline an empty title to fill in', () => {
+    const [hit] = searcher.search('briefing note').articles;
+    expect(hit?.article.id).toBe('briefing');
+    expect(hit!.title).toEqual([]);
+  });
+
+  it('returns nothing for an empty or blank query', () => {
+    for (const query of ['', '   ']) {
+      expect(searcher.search(query)).toEqual({ people: [], topics: [], quotes: [], articles: [] });
+    }
+  });
+
+  it('finds nothing for words the corpus does not hold', () => {
+    expect(searcher.search('xylophone quartz')).toEqual({ people: [], topics: [], quotes: [], articles: [] });
+  });
+});
+
+describe('createSearcher', () => {
+  it('refuses a search index built from another corpus', () => {
+    const file = createSearchIndex({ ...fixture, quotes: fixture.quotes.slice(1) });
+    expect(() => createSearcher(fixture, file)).toThrow(/does not match index\.json \(quotes: 2 vs 3\)/);
+  });
+
+  it('refuses something that is not a search index', () => {
+    expect(() => createSearcher(fixture, { schema: 2 } as never)).toThrow(/not a Backstory search index/);
+  });
+});
+
+describe('segments', () => {
+  it.each([
+    ['no ranges', 'abcdef', [], [{ text: 'abcdef', marked: false }]],
+    ['one range', 'abcdef', [[1, 2]], [{ text: 'a', marked: false }, { text: 'bc', marked: true }, { text: 'def', marked: false }]],
+    ['overlapping and unsorted ranges', 'abcdef', [[3, 4], [0, 1], [1, 3]], [{ text: 'abcde', marked: true }, { text: 'f', marked: false }]],
+    ['ranges past the end', 'abc', [[2, 9]], [{ text: 'ab', marked: false }, { text: 'c', marked: true }]],
+    ['empty text', '', [[0, 3]], []],
+  ] as [string, string, [number, number][], Segment[]][])('%s', (_name, text, ranges, expected) => {
+    expect(segments(text, ranges)).toEqual(expected);
+  });
+});
+
+describe('excerpt', () => {
+  const long = `${'one two three four five six seven eight nine ten '.repeat(10)}needle ${'alpha beta gamma delta '.repeat(10)}`;
+
+  it('keeps a short text whole', () => {
+    expect(excerpt('short text', [[0, 4]], 40)).toEqual(segments('short text', [[0, 4]]));
+  });
+
+  it('clips a long text around the match, at word boundaries, saying where it cut', () => {
+    const at = long.indexOf('needle');
+    const parts = excerpt(long, [[at, at + 5]], 80);
+    const text = plain(parts);
+    expect(marked(parts)).toEqual(['needle']);
+    expect(text.startsWith('…')).toBe(true);
+    expect(text.endsWith('…')).toBe(true);
+    expect(text.length).toBeLessThanOrEqual(82);
+    // Whole words only, between the ellipses.
+    for (const word of text.slice(1, -1).trim().split(' ')) expect(long.split(' ')).toContain(word);
+  });
+
+  it('shows the stretch with the most matched characters', () => {
+    const first = long.indexOf('three');
+    const dense = long.indexOf('alpha');
+    const ranges: [number, number][] = [
+      [first, first + 4],
+      [dense, dense + 4],
+      [dense + 6, dense + 9],
+      [dense + 11, dense + 15],
+    ];
+    expect(marked(excerpt(long, ranges, 60))).toEqual(['alpha', 'beta', 'gamma']);
+  });
+});
+
+describe('coverage', () => {
+  it('lists people and topics apart, in corpus order, with the counts', () => {
+    const c = coverage(fixture);
+    expect(c.people.map((e) => e.id)).toEqual(['marco-rubio', 'volodymyr-zelensky', 'giorgia-meloni']);
+    expect(c.topics.map((e) => e.id)).toEqual(['ceasefire']);
+    expect([c.quoteCount, c.articleCount]).toEqual([3, 2]);
+  });
+});
+
+describe('search over the bundled corpus', () => {
+  let index: CorpusIndex;
+  let searcher: CorpusSearch;
+  beforeAll(async () => {
+    index = await buildCorpus();
+    searcher = fromFile(index);
+  });
+
+  it('lists Volodymyr Zelensky first for "zelen"', () => {
+    const found = searcher.search('zelen');
+    expect(found.people[0]?.entity.name).toBe('Volodymyr Zelensky');
+  });
+
+  it('finds each of Rubio’s longer quotes from a few of its words, with Rubio as the speaker', () => {
+    const rubio = index.quotes.filter((q) => q.speakerId === 'marco-rubio' && q.text.split(' ').length >= 8);
+    expect(rubio.length).toBeGreaterThan(0);
+    for (const q of rubio) {
+      // Four words from the middle of the quote, as someone might remember them.
+      const words = q.text.split(' ');
+      const from = Math.floor(words.length / 2) - 2;
+      const query = words.slice(from, from + 4).join(' ');
+      const hits = searcher.search(query).quotes;
+      const hit = hits.find((h) => h.quote.id === q.id);
+      expect(hit, `"${query}" should find ${q.id}`).toBeDefined();
+      expect(hit!.speaker?.id).toBe('marco-rubio');
+      expect(QUOTE_CHARS >= q.text.length ? plain(hit!.text) : plain(hit!.text).replace(/…/g, '')).toSatisfy(
+        (t: string) => q.text.includes(t.trim()),
+      );
+    }
+  });
+});
