@@ -12,7 +12,7 @@
  * - articles: title, outlet and text, word by word, every query word required.
  */
 import Fuse, { type FuseIndex, type FuseOptionKeyObject, type FuseResult, type IFuseOptions, type RangeTuple } from 'fuse.js';
-import type { Article, CorpusIndex, Entity, Quote } from './types';
+import type { Article, ArticleSpan, CorpusIndex, Entity, Quote } from './types';
 
 export interface EntityDoc {
   name: string;
@@ -65,12 +65,23 @@ const COMMON: IFuseOptions<unknown> = {
   ignoreDiacritics: true,
 };
 
+/**
+ * Words for word-by-word search: runs of letters and digits in any script, as Fuse's default,
+ * but two characters or more. A one-letter word ("a", "I") says nothing about which quote is
+ * meant, and with every word required it would have to match somewhere on its own.
+ */
+export function words(text: string): string[] {
+  return (text.match(/[\p{L}\p{M}\p{N}_]+/gu) ?? []).filter((w) => w.length > 1);
+}
+
+const BY_WORD = { useTokenSearch: true, tokenMatch: 'all', tokenize: words, minMatchCharLength: 2 } as const;
+
 const OPTIONS: { [G in Group]: IFuseOptions<SearchDocs[G][number]> } = {
   // A name is short: a typo or two still finds it, but not every name sharing a few letters.
   entities: { ...COMMON, keys: KEYS.entities, threshold: 0.3 },
-  // Word by word over long text: each word may be a little off, and one-letter hits are noise.
-  quotes: { ...COMMON, keys: KEYS.quotes, threshold: 0.25, useTokenSearch: true, tokenMatch: 'all', minMatchCharLength: 2 },
-  articles: { ...COMMON, keys: KEYS.articles, threshold: 0.2, useTokenSearch: true, tokenMatch: 'all', minMatchCharLength: 2 },
+  // Word by word over long text: each word may be a little off.
+  quotes: { ...COMMON, ...BY_WORD, keys: KEYS.quotes, threshold: 0.25 },
+  articles: { ...COMMON, ...BY_WORD, keys: KEYS.articles, threshold: 0.2 },
 };
 
 /** How many results of each group the popup lists. */
@@ -78,12 +89,7 @@ export const LIMITS = { entities: 8, quotes: 8, articles: 5 } as const;
 
 /** The speaker of a quote, if a covered entity. */
 function speakerOf(quote: Quote, entities: Map<string, Entity>): Entity | undefined {
-  return entities.get(quote.speakerId);
-}
-
-/** The wordings of a quote, in the order `QuoteDoc.wordings` lists them. */
-function wordingsOf(quote: Quote): { text: string; articleId: string; start: number; end: number }[] {
-  return [{ text: quote.text, articleId: quote.articleId, start: quote.start, end: quote.end }];
+  return quote.speaker === null ? undefined : entities.get(quote.speaker);
 }
 
 export function searchDocs(index: CorpusIndex): SearchDocs {
@@ -93,7 +99,7 @@ export function searchDocs(index: CorpusIndex): SearchDocs {
     quotes: index.quotes.map((q) => {
       const speaker = speakerOf(q, entities);
       return {
-        wordings: wordingsOf(q).map((w) => w.text),
+        wordings: q.sources.map((w) => w.text),
         speaker: speaker ? [speaker.name, ...speaker.aliases.filter((a) => a !== speaker.name)] : [],
       };
     }),
@@ -145,7 +151,7 @@ export interface QuoteHit {
   /** The wording that matched (or the fullest), clipped around the match. */
   text: Segment[];
   /** Where that wording is, for the reader link. */
-  span: { articleId: string; start: number; end: number };
+  span: Omit<ArticleSpan, 'text'>;
   article: Article | null;
 }
 
@@ -203,9 +209,9 @@ export function createSearcher(index: CorpusIndex, file: SearchIndexFile): Corpu
       results.quotes = engines.quotes.search(query, { limit: LIMITS.quotes }).map((r) => {
         const quote = index.quotes[r.refIndex]!;
         const speaker = speakerOf(quote, entityById) ?? null;
-        const wordings = wordingsOf(quote);
         const matched = bestMatch(r, 'wordings');
-        const wording = wordings[matched?.refIndex ?? 0] ?? wordings[0]!;
+        // The wording that matched best; else the fullest, which the quote itself repeats.
+        const wording = quote.sources[matched?.refIndex ?? -1] ?? quote;
         const speakerMatch = r.matches?.find((m) => m.key === 'speaker' && m.refIndex === 0);
         return {
           quote,

@@ -25,9 +25,14 @@ export interface Props {
 const quotePath = (q: CardQuote) => readerPath(q.articleId, q);
 
 /** One entity in the popup: the hover card's own component, in the popup's flow. */
-export function EntityView({ index, entityId, scheme, onBack }: Props) {
+export function EntityView({ index, entityId, scheme, onOpenEntity, onBack }: Props) {
   const card = cardFor(index, entityId);
   const state: CardState = card ? { status: 'ready', card } : { status: 'error', message: entityId };
+  const byId = new Map(index.entities.map((e) => [e.id, e]));
+  const related = (byId.get(entityId)?.related ?? []).flatMap((id) => {
+    const other = byId.get(id);
+    return other ? [{ id, name: other.name }] : [];
+  });
   return (
     <div
       class="entity-view"
@@ -46,6 +51,8 @@ export function EntityView({ index, entityId, scheme, onBack }: Props) {
           readerHref={(q) => browser.runtime.getURL(quotePath(q))}
           onOpenQuote={(q) => void openExtensionPage(quotePath(q))}
           onClose={onBack}
+          related={related}
+          onOpenEntity={onOpenEntity}
         />
       </ShadowFrame>
     </div>

@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import browser from '../browser-api';
 import { coverage, type ArticleHit, type EntityHit, type QuoteHit } from '../core/search';
-import type { Entity } from '../core/types';
+import type { Entity, SpeakerNote } from '../core/types';
 import { readerPath } from '../reader/reader-address';
 import { articleTitle } from '../ui/article-title';
-import { t } from '../ui/i18n';
+import { t, type MessageKey } from '../ui/i18n';
 import type { SearchData } from '../ui/load-search';
 import { Marked } from '../ui/Marked';
 import { openExtensionPage, revealInTab } from './page-target';
@@ -22,6 +22,16 @@ export interface Props {
 }
 
 const LIST_ID = 'results';
+
+/** What stands in for the speaker of a quote no covered person said. */
+const NOTE_LABEL: Record<SpeakerNote, MessageKey> = {
+  document: 'quoteNoteDocument',
+  institution: 'quoteNoteInstitution',
+  'unnamed official': 'quoteNoteUnnamedOfficial',
+  'other person': 'quoteNoteOtherPerson',
+  term: 'quoteNoteTerm',
+  unknown: 'speakerUnknown',
+};
 /** A string usable in an element id. */
 const idPart = (s: string) => s.replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.codePointAt(0)!.toString(16)}`);
 
@@ -207,7 +217,7 @@ function quoteChoice(hit: QuoteHit): Choice {
           “<Marked segments={hit.text} />”
         </span>
         <span class="detail">
-          — {hit.speaker ? <Marked segments={hit.speakerName} /> : t('speakerUnknown')}
+          — {hit.speaker ? <Marked segments={hit.speakerName} /> : t(NOTE_LABEL[hit.quote.speakerNote ?? 'unknown'])}
           {' · '}
           {hit.article?.outlet ?? t('outletUnknown')}
         </span>

@@ -7,6 +7,7 @@ import {
   excerpt,
   QUOTE_CHARS,
   segments,
+  words,
   type CorpusSearch,
   type Segment,
 } from '../../src/core/search';
@@ -16,18 +17,35 @@ const plain = (s: Segment[]) => s.map((x) => x.text).join('');
 const marked = (s: Segment[]) => s.filter((x) => x.marked).map((x) => x.text);
 
 function entity(id: string, name: string, aliases: string[], kind: Entity['kind'] = 'person'): Entity {
-  return { id, kind, name, role: `role of ${name}`, aliases: [name, ...aliases], namesakes: [], caseRule: kind === 'person' ? 'proper' : 'any' };
+  return {
+    id,
+    kind,
+    name,
+    role: `role of ${name}`,
+    aliases: [name, ...aliases],
+    namesakes: [],
+    caseRule: kind === 'person' ? 'proper' : 'any',
+    related: [],
+    background: [],
+    asOf: { status: 'undated', date: null },
+    sources: [],
+  };
 }
 
 function article(id: string, title: string | null, outlet: string | null, text: string): Article {
-  return { id, file: `${id}.txt`, title, outlet, published: null, language: 'en', text };
+  return { id, file: `${id}.txt`, title, outlet, published: null, language: 'en', unknown: {}, text };
 }
 
-/** A quote of `words`, found in `a`'s text. */
-function quote(id: string, speakerId: string, a: Article, words: string): Quote {
+/** A span of `a`'s text: the first place `words` appear. */
+function span(a: Article, words: string) {
   const start = a.text.indexOf(words);
   if (start < 0) throw new Error(`"${words}" is not in ${a.id}`);
-  return { id, speakerId, articleId: a.id, start, end: start + words.length, text: words };
+  return { articleId: a.id, start, end: start + words.length, text: words };
+}
+
+/** A quote whose wordings are `spans`, the first the fullest. */
+function quote(id: string, speaker: string | null, ...spans: ReturnType<typeof span>[]): Quote {
+  return { id, speaker, ...(speaker === null && { speakerNote: 'unnamed official' as const }), ...spans[0]!, sources: spans };
 }
 
 const talks = article(
@@ -42,7 +60,12 @@ const talks = article(
     `${'Officials spoke at length about logistics and schedules. '.repeat(6)}The grain corridor was mentioned once.`,
   ].join('\n'),
 );
-const briefing = article('briefing', null, null, 'A short briefing note without a headline. Rubio said “move on” twice.');
+const briefing = article(
+  'briefing',
+  null,
+  null,
+  'A short briefing note without a headline. Rubio said “move on” twice. He said we will not wait for ever for a truce. An aide called it “theatre”.',
+);
 
 const fixture: CorpusIndex = {
   schema: 1,
@@ -54,9 +77,15 @@ const fixture: CorpusIndex = {
   ],
   articles: [talks, briefing],
   quotes: [
-    quote('talks#q1', 'marco-rubio', talks, 'We are not going to wait forever for a ceasefire'),
-    quote('talks#q2', 'volodymyr-zelensky', talks, 'a mockery of diplomacy'),
-    quote('briefing#q1', 'marco-rubio', briefing, 'move on'),
+    quote(
+      'talks#q1',
+      'marco-rubio',
+      span(talks, 'We are not going to wait forever for a ceasefire'),
+      span(briefing, 'we will not wait for ever for a truce'),
+    ),
+    quote('talks#q2', 'volodymyr-zelensky', span(talks, 'a mockery of diplomacy')),
+    quote('briefing#q1', 'marco-rubio', span(briefing, 'move on')),
+    quote('briefing#q2', null, span(briefing, 'theatre')),
   ],
 };
 
@@ -111,6 +140,24 @@ describe('search over a small corpus', () => {
     expect(marked(hit!.speakerName)).toEqual(['Rubio']);
   });
 
+  it('links to the wording that matched, when outlets worded a remark differently', () => {
+    const [hit] = searcher.search('truce ever').quotes;
+    expect(hit?.quote.id).toBe('talks#q1');
+    expect(plain(hit!.text)).toBe('we will not wait for ever for a truce');
+    expect(hit!.span).toEqual({ articleId: 'briefing', start: briefing.text.indexOf('we will'), end: briefing.text.indexOf('we will') + 37 });
+  });
+
+  it('finds a quote nobody covered said, without a speaker', () => {
+    const [hit] = searcher.search('theatre').quotes;
+    expect(hit?.quote.id).toBe('briefing#q2');
+    expect(hit!.speaker).toBeNull();
+    expect(hit!.speakerName).toEqual([]);
+  });
+
+  it('pays no heed to one-letter words, which say nothing about which quote is meant', () => {
+    expect(searcher.search('wait for a ceasefire').quotes[0]?.quote.id).toBe('talks#q1');
+  });
+
   it('needs every word of a multi-word query', () => {
     expect(searcher.search('mockery ceasefire').quotes).toEqual([]);
   });
@@ -148,11 +195,22 @@ describe('search over a small corpus', () => {
 describe('createSearcher', () => {
   it('refuses a search index built from another corpus', () => {
     const file = createSearchIndex({ ...fixture, quotes: fixture.quotes.slice(1) });
-    expect(() => createSearcher(fixture, file)).toThrow(/does not match index\.json \(quotes: 2 vs 3\)/);
+    expect(() => createSearcher(fixture, file)).toThrow(/does not match index\.json \(quotes: 3 vs 4\)/);
   });
 
   it('refuses something that is not a search index', () => {
     expect(() => createSearcher(fixture, { schema: 2 } as never)).toThrow(/not a Backstory search index/);
+  });
+});
+
+describe('words', () => {
+  it.each([
+    ['We’re not here to waste time.', ['We', 're', 'not', 'here', 'to', 'waste', 'time']],
+    ['a point, I said', ['point', 'said']],
+    ['Зеленський і Рубіо', ['Зеленський', 'Рубіо']],
+    ['', []],
+  ])('%s', (text, expected) => {
+    expect(words(text)).toEqual(expected);
   });
 });
 
@@ -205,7 +263,7 @@ describe('coverage', () => {
     const c = coverage(fixture);
     expect(c.people.map((e) => e.id)).toEqual(['marco-rubio', 'volodymyr-zelensky', 'giorgia-meloni']);
     expect(c.topics.map((e) => e.id)).toEqual(['ceasefire']);
-    expect([c.quoteCount, c.articleCount]).toEqual([3, 2]);
+    expect([c.quoteCount, c.articleCount]).toEqual([4, 2]);
   });
 });
 
@@ -223,20 +281,22 @@ describe('search over the bundled corpus', () => {
   });
 
   it('finds each of Rubio’s longer quotes from a few of its words, with Rubio as the speaker', () => {
-    const rubio = index.quotes.filter((q) => q.speakerId === 'marco-rubio' && q.text.split(' ').length >= 8);
+    const rubio = index.quotes.filter((q) => q.speaker === 'marco-rubio' && q.text.split(' ').length >= 8);
     expect(rubio.length).toBeGreaterThan(0);
     for (const q of rubio) {
-      // Four words from the middle of the quote, as someone might remember them.
+      // Four words in a row, the run that says most (the longest words), as someone might
+      // remember them.
       const words = q.text.split(' ');
-      const from = Math.floor(words.length / 2) - 2;
+      let from = 0;
+      const weight = (i: number) => words.slice(i, i + 4).join('').length;
+      for (let i = 1; i + 4 <= words.length; i++) if (weight(i) > weight(from)) from = i;
       const query = words.slice(from, from + 4).join(' ');
-      const hits = searcher.search(query).quotes;
-      const hit = hits.find((h) => h.quote.id === q.id);
-      expect(hit, `"${query}" should find ${q.id}`).toBeDefined();
+      const [hit] = searcher.search(query).quotes;
+      expect(hit?.quote.id, `"${query}" should find ${q.id} first`).toBe(q.id);
       expect(hit!.speaker?.id).toBe('marco-rubio');
-      expect(QUOTE_CHARS >= q.text.length ? plain(hit!.text) : plain(hit!.text).replace(/…/g, '')).toSatisfy(
-        (t: string) => q.text.includes(t.trim()),
-      );
+      // The wording shown is one of the quote's own, whole or clipped around the match.
+      const shown = plain(hit!.text).replace(/^…|…$/g, '');
+      expect(q.sources.some((s) => s.text.includes(shown) && (s.text.length > QUOTE_CHARS || s.text === shown))).toBe(true);
     }
   });
 });
