@@ -29,9 +29,10 @@ export interface CardQuote {
   end: number;
   /**
    * Every outlet's wording of the same remark, in corpus order, the one above included. More
-   * than one when several articles (or one article twice) quote the remark.
+   * than one when several articles (or one article twice) quote the remark. `cardFor` always
+   * sets it; optional so that cards built before it existed still type-check.
    */
-  sources: CardSource[];
+  sources?: CardSource[];
 }
 
 export interface CardData {
@@ -39,12 +40,14 @@ export interface CardData {
   quotes: CardQuote[];
   /** How many quotes the corpus holds for this entity, of which `quotes` is a selection. */
   quoteCount: number;
+  // The fields below are always set by `cardFor`; optional so that cards built before they
+  // existed still type-check.
   /** 2 to 4 sentences of the corpus about the entity, most relevant first, each with its source. */
-  background: CardSource[];
+  background?: CardSource[];
   /** When the background was true: the newest publication date of its sources, or undated. */
-  asOf: AsOf;
+  asOf?: AsOf;
   /** The articles the background draws on, in the order it first uses them. */
-  sources: Pick<CardSource, 'articleId' | 'articleTitle' | 'outlet' | 'published'>[];
+  sources?: Pick<CardSource, 'articleId' | 'articleTitle' | 'outlet' | 'published'>[];
 }
 
 export const MAX_CARD_QUOTES = 3;

@@ -115,9 +115,9 @@ export function groupQuotes(
     const fullest = list.reduce((best, s) => (s.source.text.length > best.source.text.length ? s : best));
     const quote: Quote = {
       id: '',
-      ...fullest.source,
       speaker,
       ...(speaker === null && { speakerNote: mostSpecific(members.map((p) => p.note)) }),
+      ...fullest.source,
       sources: list.map((s) => s.source),
     };
     return { quote, order: list[0]!.order };
