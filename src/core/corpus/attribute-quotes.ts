@@ -61,12 +61,21 @@ const INTRODUCTORY = new RegExp(
 const BETWEEN_SUBJECT_AND_VERB = new Set('has have had also further then later again once first'.split(' '));
 
 /** Nouns that make the subject a text rather than a person: "the memo reads". */
-const DOCUMENT = 'memo|memorandum|document|documents|draft|text|letter|report|statement|communiqu[eé]|readout|decree|declaration|resolution|agreement|deal|treaty|filing|post';
+const DOCUMENT = [
+  'memo', 'memorandum', 'documents?', 'draft', 'text', 'letter', 'report', 'statement', 'communiqu[eé]',
+  'readout', 'decree', 'declaration', 'resolution', 'agreement', 'deal', 'treaty', 'filing', 'post',
+].join('|');
 /** Nouns that make the subject an institution: "Zelensky’s office called", "the administration emphasizes". */
-const INSTITUTION = 'office|administration|government|ministry|department|embassy|presidency|cabinet|campaign|parliament|legislature|side';
+const INSTITUTION = [
+  'office', 'administration', 'government', 'ministry', 'department', 'embassy', 'presidency', 'cabinet',
+  'campaign', 'parliament', 'legislature', 'side',
+].join('|');
 const INSTITUTION_IN_CLAUSE = new RegExp(`\\b(?:${INSTITUTION})(?:[’']s)?\\b`, 'i');
 /** Nouns for a speaker the text does not name: "a U.S. official said", "according to European diplomats". */
-const UNNAMED = 'officials?|diplomats?|sources?|aides?|advisers?|advisors?|negotiators?|spokes(?:person|man|woman)|leaders|lawmakers';
+const UNNAMED = [
+  'officials?', 'diplomats?', 'sources?', 'aides?', 'advis[eo]rs?', 'negotiators?', 'spokes(?:person|man|woman)',
+  'leaders', 'lawmakers',
+].join('|');
 
 const NOTE_OF_NOUN: [SpeakerNote, RegExp][] = [
   ['document', new RegExp(`^(?:${DOCUMENT})$`, 'i')],
@@ -75,7 +84,10 @@ const NOTE_OF_NOUN: [SpeakerNote, RegExp][] = [
 ];
 
 /** “…,” the memo reads. A document "reads"; "read" is no speech verb for a person. */
-const DOCUMENT_AFTER = new RegExp(`^(?:the|a|an|this|that)\\s+(?:[\\p{L}.-]+\\s+){0,2}?(?:${DOCUMENT})\\s+(?:reads?|says?|said|states?|stated)\\b`, 'iu');
+const DOCUMENT_AFTER = new RegExp(
+  `^(?:the|a|an|this|that)\\s+(?:[\\p{L}.-]+\\s+){0,2}?(?:${DOCUMENT})\\s+(?:reads?|says?|said|states?|stated)\\b`,
+  'iu',
+);
 
 /** How far a name may sit from its verb in "said Kremlin spokesperson Dmitry Peskov". */
 const MAX_ROLE_WORDS = 4;

@@ -66,7 +66,7 @@ export function buildCorpusIndex(input: CorpusFiles): CorpusIndex {
       throw CorpusError.at(
         input.entities.path,
         parsed.lineOf(i, 'aliases'),
-        `entity "${entity.id}" is never mentioned in the articles (aliases: ${entity.aliases.map((a) => `"${a}"`).join(', ')}); ` +
+        `entity "${entity.id}" is never mentioned in the articles (aliases: ${quoteEach(entity.aliases)}); ` +
           'add the spelling the articles use to "aliases", or remove the entity',
       );
     }
@@ -146,7 +146,8 @@ function readArticles(files: CorpusFiles['articles']): Article[] {
       throw CorpusError.at(
         metaPath,
         lineOf('outlet'),
-        `field "outlet" ("${meta.outlet}") does not occur in ${textPath}; write the outlet only as the text names it, or null`,
+        `field "outlet" ("${meta.outlet}") does not occur in ${textPath}; ` +
+          'write the outlet only as the text names it, or null',
       );
     }
     // The raw text is kept as collected: every offset in the index points into it.
@@ -171,6 +172,8 @@ function checkSpans(index: CorpusIndex): void {
     }
   }
 }
+
+const quoteEach = (words: readonly string[]) => words.map((w) => `"${w}"`).join(', ');
 
 function baseName(path: string): string {
   return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);

@@ -106,7 +106,8 @@ function checkUnique(entities: readonly EntityEntry[], readers: readonly FieldRe
     const fields = readers[e]!;
     const earlier = idAt.get(entity.id);
     if (earlier !== undefined) {
-      fields.fail(`has the id "${entity.id}" of entity #${earlier + 1} (line ${readers[earlier]!.lineOf('id')}); ids must be unique`, 'id');
+      const line = readers[earlier]!.lineOf('id');
+      fields.fail(`has the id "${entity.id}" of entity #${earlier + 1} (line ${line}); ids must be unique`, 'id');
     }
     idAt.set(entity.id, e);
     entity.aliases.forEach((alias, a) => {

@@ -78,20 +78,35 @@ interface Sentence {
   content: Set<string>;
 }
 
+/** Alternatives for a regular expression, from a list that reads better in source. */
+const anyOf = (words: string) => words.trim().split(/\s+/).join('|');
+
 /** Openers that refer back to something the reader has not seen. */
 const CONTEXT_OPENERS: readonly RegExp[] = [
-  /^(?:He|She|They|It|This|That|These|Those|His|Her|Their|Its|Such|Both|Neither|Either|Here|There)\b/,
-  /^(?:However|Still|But|And|Or|Yet|Also|Instead|Nevertheless|Nonetheless|Furthermore|Moreover|Likewise|Similarly|Then|Thus|Hence|Therefore|Otherwise|Again)\b/,
-  /^(?:In contrast|By contrast|In addition|As a result|For (?:its|his|her|their) part|Despite (?:this|that|these|those)|After (?:this|that))\b/,
-  /^The (?:message|agreement|deal|warning|move|remarks?|statement|comments?|decision|proposal|timing|shift|plan|meeting|ultimatum|position|perspective|theory|measure|step|idea|fund|document|memo|two|latter|former|same)\b(?! of\b)/i,
+  new RegExp(`^(?:${anyOf('He She They It This That These Those His Her Their Its Such Both Neither Either Here There')})\\b`),
+  new RegExp(
+    `^(?:${anyOf(`However Still But And Or Yet Also Instead Nevertheless Nonetheless Furthermore Moreover
+      Likewise Similarly Then Thus Hence Therefore Otherwise Again`)})\\b`,
+  ),
+  /^(?:In contrast|By contrast|In addition|As a result|For (?:its|his|her|their) part|(?:Despite|After) (?:this|that|these|those))\b/,
+  // "The agreement—still in draft form—is …", but not "The urgency of the timeline …".
+  new RegExp(
+    `^The (?:${anyOf(`message agreement deal warning move remarks? statement comments? decision proposal timing
+      shift plan meeting ultimatum position perspective theory measure step idea fund document memo two latter
+      former same`)})\\b(?! of\\b)`,
+    'i',
+  ),
   /^The [\p{L}’']+ (?:remarks|comments|statements?|words|warning|message)\b/u,
 ];
 /** Phrases that point back wherever they stand: "the two nations signed …". */
-const CONTEXT_PHRASES = /\bthe (?:two (?:nations|countries|sides|leaders|men)|latter|former|same day)\b|\bmade the statement\b/i;
+const CONTEXT_PHRASES =
+  /\bthe (?:two (?:nations|countries|sides|leaders|men)|latter|former|same day)\b|\bmade the statement\b/i;
 const SOFT_OPENERS = /^(?:Meanwhile|Now|Notably|Privately|Separately|Earlier|Later|Instead)\b/;
 /** Opening phrases whose names are not what the sentence is about. */
-const INTRODUCTORY =
-  /^(?:Despite|While|Although|Though|After|Before|As|When|Following|Amid|Speaking|With|Without|In|Since|Unlike|Like|According to|During|If|Because|Once|On)\b/;
+const INTRODUCTORY = new RegExp(
+  `^(?:${anyOf(`Despite While Although Though After Before As When Following Amid Speaking With Without In Since
+    Unlike Like During If Because Once On`)}|According to)\\b`,
+);
 const QUOTE_MARK = /^[“"‘]/;
 const MIN_WORDS = 6;
 const MAX_WORDS = 55;
@@ -150,7 +165,8 @@ export function selectBackgrounds(
       text: s.text,
     }));
     const sources = [...new Set(picked.map((s) => s.articleId))];
-    backgrounds.set(entity.id, { sentences: picked, sources, asOf: asOf(sources.map((id) => publishedOf.get(id) ?? null)) });
+    const dated = asOf(sources.map((id) => publishedOf.get(id) ?? null));
+    backgrounds.set(entity.id, { sentences: picked, sources, asOf: dated });
   }
   return backgrounds;
 }
