@@ -22,7 +22,13 @@ export interface Io {
 }
 
 const defaultIo: Io = {
-  out: (text) => void process.stdout.write(text),
+  out: (text) => {
+    // `npm run --silent corpus | head` closes the pipe early: the reader has what it wanted.
+    process.stdout.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+    });
+    process.stdout.write(text);
+  },
   err: (line) => void process.stderr.write(`${line}\n`),
 };
 
