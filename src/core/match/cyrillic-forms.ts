@@ -11,41 +11,49 @@ type Declension = { stem: (w: string) => string; endings: string[][] };
 
 const CASES = 5;
 
-/** Declension types, tried in order; the first whose pattern fits the word's ending applies. */
+/**
+ * Declension types, tried in order; the first whose pattern fits the word's ending applies.
+ * Each case lists the Russian ending first, then the Ukrainian one where it differs.
+ */
 const TYPES: [RegExp, Declension][] = [
-  // Adjectival surnames: Зеленський, Зеленский, Толстой.
-  [/(?:[сцз]ь?кий|ый|ой)$/u, {
+  // Adjectival surnames: Зеленский, Зеленський, Толстой.
+  [/(?:[сцз]ь?кий|ый|ой)$/, {
     stem: (w) => w.slice(0, -2),
-    endings: [['ого'], ['ому'], ['ого'], ['им', 'ым'], ['ом', 'ому', 'ім']],
+    endings: [['ого'], ['ому'], ['ого'], ['им', 'им', 'ым'], ['ом', 'ому', 'ім']],
   }],
   // Сергей, Сергій, Андрій, Дмитрий.
-  [/й$/u, {
+  [/й$/, {
     stem: (w) => w.slice(0, -1),
-    endings: [['я'], ['ю', 'єві'], ['я'], ['ем', 'єм'], ['е', 'и', 'ї', 'і']],
+    endings: [['я'], ['ю', 'єві'], ['я'], ['ем', 'єм'], ['е', 'ї', 'и', 'і']],
   }],
-  // Эммануэль, Еммануель.
-  [/ь$/u, {
+  // Эммануэль, Еммануель, Кремль.
+  [/ь$/, {
     stem: (w) => w.slice(0, -1),
     endings: [['я'], ['ю', 'еві'], ['я'], ['ем'], ['е', 'і']],
   }],
   // Юлия, Юлія.
-  [/я$/u, {
+  [/я$/, {
     stem: (w) => w.slice(0, -1),
-    endings: [['и', 'ї'], ['и', 'ї', 'е'], ['ю'], ['ей', 'ею', 'єю'], ['и', 'ї', 'е']],
+    endings: [['и', 'ї'], ['и', 'ї'], ['ю'], ['ей', 'єю'], ['и', 'ї']],
   }],
-  // Сибіга, Иванна, Джорджа, and feminine surnames in -ова, -ина.
-  [/а$/u, {
+  // Иванна, Сибига, Сибіга, Джорджа; Russian feminine surnames in -ова, -ина take -ой.
+  [/а$/, {
     stem: (w) => w.slice(0, -1),
-    endings: [['ы', 'и', 'ой'], ['е', 'і', 'ой'], ['у'], ['ой', 'ою', 'ей'], ['е', 'і', 'ой']],
+    endings: [['ы', 'и', 'ой'], ['е', 'і', 'ой'], ['у'], ['ой', 'ою'], ['е', 'і', 'ой']],
   }],
-  // Any other consonant: Трамп, Путин, Путін, Лавров, Владимир, Дональд.
-  [/[бвгґджзклмнпрстфхцчшщ]$/u, {
+  // Possessive-type surnames: Путин, Путін, Лавров, Песков.
+  [/(?:ов|ев|ёв|ин|ын|ів|ін|їн)$/, {
     stem: (w) => w,
-    endings: [['а'], ['у', 'ові'], ['а'], ['ом', 'ым', 'им'], ['е', 'і', 'ові', 'у']],
+    endings: [['а'], ['у', 'ові'], ['а'], ['ым', 'им'], ['е', 'і']],
+  }],
+  // Any other consonant: Трамп, Владимир, Дональд, Макрон.
+  [/[бвгґджзклмнпрстфхцчшщ]$/, {
+    stem: (w) => w,
+    endings: [['а'], ['у', 'ові'], ['а'], ['ом'], ['е', 'і']],
   }],
 ];
 
-const CYRILLIC_NAME = /^[\p{Script=Cyrillic}\s'’-]+$/u;
+const CYRILLIC_NAME = /^[\u0400-\u052f\s'’-]+$/;
 
 function forms(word: string): string[][] | null {
   const lower = word.toLowerCase();
@@ -58,19 +66,26 @@ function forms(word: string): string[][] | null {
   return null; // -о, -е, -і and the like: not declined (Рубіо, Мелоні, Свириденко)
 }
 
-/** The declined forms of a Cyrillic name, without the name itself; [] for any other alias. */
+/**
+ * The declined forms of a Cyrillic name, without the name itself; [] for any other alias. In a
+ * name of several words, the n-th ending of each word's list goes with the n-th of the others
+ * (the lists run Russian then Ukrainian, most usual first), so the forms stay few: the content
+ * script compiles them on every page.
+ */
 export function cyrillicForms(alias: string): string[] {
   if (!CYRILLIC_NAME.test(alias)) return [];
-  const words = alias.split(/(\s+)/u);
+  const parts = alias.split(/(\s+)/);
+  const declined = parts.map((part) => (/^\s*$/.test(part) ? null : forms(part)));
   const out = new Set<string>();
   for (let c = 0; c < CASES; c++) {
-    let combos = [''];
-    for (const part of words) {
-      const declined = /^\s*$/u.test(part) ? null : forms(part);
-      const options = declined ? declined[c]! : [part];
-      combos = combos.flatMap((prefix) => options.map((o) => prefix + o));
+    const width = Math.max(...declined.map((d) => d?.[c]!.length ?? 1));
+    for (let i = 0; i < width; i++) {
+      const form = parts.map((part, w) => {
+        const list = declined[w]?.[c];
+        return list ? list[Math.min(i, list.length - 1)]! : part;
+      }).join('');
+      if (form !== alias) out.add(form);
     }
-    for (const form of combos) if (form !== alias) out.add(form);
   }
   return [...out];
 }

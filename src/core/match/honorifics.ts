@@ -3,6 +3,7 @@
  * "пан Зеленський". Offices ("President", "Secretary of State") are not honorifics: they are
  * words of the sentence, and the same office is held by different people over time.
  */
+import { isWordChar } from './normalise';
 
 /** Written capitalised; a page may also print them in capitals ("MR. PUTIN"). */
 const TITLES = [
@@ -21,9 +22,8 @@ for (const t of LOWER_TITLES) FORMS.add(t).add(capitalise(t)).add(t.toUpperCase(
 /** A one-letter title (French "M.") needs its full stop; longer ones may go without. */
 const NEEDS_STOP = new Set(['M']);
 
-const SPACE = /[\s\u00a0]/u;
-const TITLE_CHAR = /[\p{L}.-]/u;
-const WORD = /[\p{L}\p{N}]/u;
+const SPACE = /\s/;
+const isTitleChar = (c: string) => c === '.' || c === '-' || isWordChar(c);
 
 /**
  * Where the honorific right before `start` begins ("Mr. " in "Mr. Putin"), or `start` when
@@ -36,8 +36,8 @@ export function honorificStart(text: string, start: number): number {
   const stop = text[j - 1] === '.';
   const end = stop ? j - 1 : j;
   let k = end;
-  while (k > 0 && end - k < 8 && TITLE_CHAR.test(text[k - 1]!)) k--;
-  if (k > 0 && (WORD.test(text[k - 1]!) || text[k - 1] === '.')) return start;
+  while (k > 0 && end - k < 8 && isTitleChar(text[k - 1]!)) k--;
+  if (k > 0 && (isWordChar(text[k - 1]) || text[k - 1] === '.')) return start;
   const title = text.slice(k, end);
   if (!FORMS.has(title) && !(stop && NEEDS_STOP.has(title))) return start;
   return k;

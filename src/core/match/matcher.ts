@@ -70,29 +70,22 @@ interface Candidate {
   form: Form;
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
 const JUNIOR = /^,?[\s\u00a0]+(?:Jr|Jnr|Junior|JR|JUNIOR)(?![\p{L}\p{N}])/u;
 
 export function compileMatcher(entities: readonly MatcherEntity[]): Matcher {
   const forms = new Map<string, Form[]>();
+  const seen = new Set<string>();
   const add = (spelling: string, entityId: string | null, proper: boolean, junior: boolean) => {
-    const norm = normalise(spelling);
-    const [s, e] = trimmed(norm.text);
-    const key = norm.text.slice(s, e);
-    if (key === '') return;
-    const { shape, marks } = detailOf(spelling, norm, s, e);
-    const list = forms.get(key) ?? [];
-    if (list.some((f) => f.entityId === entityId && f.shape === shape)) return;
-    list.push({
-      entityId,
-      proper,
-      shape,
-      words: wordSpans(key, norm.soft.subarray(s, e)),
-      marks: marks.some((m) => m !== '') ? marks : null,
-      junior,
-    });
-    // Namesakes first, then proper names, then topics: the first form that fits wins a key.
-    list.sort((a, b) => rank(a) - rank(b));
-    forms.set(key, list);
+    const { key, shape, words, marks } = PLAIN_WORDS.test(spelling) ? plainForm(spelling) : anyForm(spelling, proper);
+    // A topic matches in any case, so spellings that differ only in case are one form.
+    const id = `${key}\n${entityId}\n${proper ? shape : ''}`;
+    if (key === '' || seen.has(id)) return;
+    seen.add(id);
+    const form: Form = { entityId, proper, shape, words: proper ? words : [], marks, junior };
+    const list = forms.get(key);
+    if (list) list.push(form);
+    else forms.set(key, [form]);
   };
 
   for (const entity of entities) {
@@ -107,6 +100,8 @@ export function compileMatcher(entities: readonly MatcherEntity[]): Matcher {
     }
   }
   if (forms.size === 0) return { findAll: () => [] };
+  // Namesakes first, then proper names, then topics: the first form that fits wins a key.
+  for (const list of forms.values()) if (list.length > 1) list.sort((a, b) => rank(a) - rank(b));
 
   const keys = [...forms.keys()];
   const formsOf = keys.map((k) => forms.get(k)!);
@@ -167,6 +162,41 @@ export function compileMatcher(entities: readonly MatcherEntity[]): Matcher {
 function isJunior(text: string, end: number): boolean {
   const after = text.slice(end, end + 12);
   return after.includes('J') && JUNIOR.test(after);
+}
+
+type Spelled = Pick<Form, 'shape' | 'words' | 'marks'> & { key: string };
+
+/**
+ * Words of two or more plain letters (Latin, or Cyrillic without diacritics: no й, ё, ї) with
+ * single spaces between: what most aliases and their variants are. Normalising them changes
+ * nothing but the case, so `plainForm` spells them out directly; the content script compiles
+ * the aliases on every page, and this keeps that short.
+ */
+const PLAIN_WORDS = /^[A-Za-zА-ИК-Яа-ик-яІіЄєҐґ]{2,}(?: [A-Za-zА-ИК-Яа-ик-яІіЄєҐґ]{2,})*$/;
+
+export function plainForm(spelling: string): Spelled {
+  const words: [number, number][] = [];
+  for (let start = 0; start < spelling.length; ) {
+    const space = spelling.indexOf(' ', start);
+    const end = space < 0 ? spelling.length : space;
+    words.push([start, end]);
+    start = end + 1;
+  }
+  return { key: spelling.toLowerCase(), shape: spelling, words, marks: null };
+}
+
+export function anyForm(spelling: string, proper: boolean): Spelled {
+  const norm = normalise(spelling);
+  const [s, e] = trimmed(norm.text);
+  const key = norm.text.slice(s, e);
+  // Only names are checked for case, and only non-ASCII spellings can carry diacritics.
+  const detail = proper || NON_ASCII.test(spelling) ? detailOf(spelling, norm, s, e) : null;
+  return {
+    key,
+    shape: detail?.shape ?? key,
+    words: wordSpans(key, norm.soft.subarray(s, e)),
+    marks: detail?.marks.some((m) => m !== '') ? detail.marks : null,
+  };
 }
 
 const rank = (f: Form) => (f.entityId === null ? 0 : f.proper ? 1 : 2);

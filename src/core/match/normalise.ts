@@ -34,16 +34,16 @@ export interface Detail {
   marks: string[];
 }
 
-const enum Kind {
-  /** Emits its `fold`. */
-  Plain,
-  /** Disappears without trace (soft hyphen, zero-width space or joiner). */
-  Vanish,
-  /** A combining mark on its own: belongs to the character before. */
-  Mark,
-  Space,
-  Dash,
-}
+/** What a character becomes. */
+type Kind = number;
+/** Emits its `fold`. */
+const PLAIN = 0;
+/** Disappears without trace (soft hyphen, zero-width space or joiner). */
+const VANISH = 1;
+/** A combining mark on its own: belongs to the character before. */
+const MARK = 2;
+const SPACE_KIND = 3;
+const DASH = 4;
 
 interface CharInfo {
   kind: Kind;
@@ -62,10 +62,10 @@ interface CharInfo {
   unit: number;
 }
 
-const VANISH = new Set([0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x180e]);
-const DASHES = new Set([0x2d, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xfe58, 0xfe63, 0xff0d]);
-const APOSTROPHES = new Set([0x2018, 0x2019, 0x201b, 0x2032, 0x02bc, 0x02bb, 0x0060, 0x00b4, 0xff07]);
-const QUOTES = new Set([0x201c, 0x201d, 0x201e, 0x201f, 0x00ab, 0x00bb, 0x2039, 0x203a, 0x2033, 0x301d, 0x301e, 0xff02]);
+const VANISHING = /[\u00ad\u200b-\u200d\u2060\ufeff\u180e]/;
+const DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d-]/;
+const APOSTROPHES = /[\u2018\u2019\u201b\u2032\u02bb\u02bc`\u00b4\uff07]/;
+const QUOTES = /[\u201c-\u201f\u00ab\u00bb\u2039\u203a\u2033\u301d\u301e\uff02]/;
 /** Letters that carry their diacritic in the glyph, so NFKD leaves them whole. */
 const STROKED: Record<string, string> = {
   ß: 'ss', ẞ: 'SS', ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', đ: 'd', Đ: 'D', ħ: 'h', Ħ: 'H', ı: 'i',
@@ -82,23 +82,34 @@ const cache = new Map<number, CharInfo>();
 
 function describe(cp: number): CharInfo {
   const ch = String.fromCodePoint(cp);
-  const plain = (fold: string, shape = fold): CharInfo => ({ kind: Kind.Plain, fold, shape, marks: '', upper: false, word: false, letter: false, unit: fold.charCodeAt(0) });
-  if (VANISH.has(cp)) return { ...plain(''), kind: Kind.Vanish };
-  if (SPACE.test(ch)) return { ...plain(' '), kind: Kind.Space };
-  if (DASHES.has(cp)) return { ...plain('-'), kind: Kind.Dash };
-  if (APOSTROPHES.has(cp)) return plain("'");
-  if (QUOTES.has(cp)) return plain('"');
+  const plain = (fold: string, shape = fold): CharInfo => ({ kind: PLAIN, fold, shape, marks: '', upper: false, word: false, letter: false, unit: fold.charCodeAt(0) });
+  // ASCII without Unicode-property regular expressions, which are slow to compile: the content
+  // script pays for that on every page, and most pages need no other characters.
+  if (cp < 0x80) {
+    if (cp === 0x20 || (cp >= 0x09 && cp <= 0x0d)) return { ...plain(' '), kind: SPACE_KIND };
+    if (cp === 0x2d) return { ...plain('-'), kind: DASH };
+    if (cp === 0x60) return plain("'");
+    const upper = cp >= 0x41 && cp <= 0x5a;
+    const letter = upper || (cp >= 0x61 && cp <= 0x7a);
+    const digit = cp >= 0x30 && cp <= 0x39;
+    return { ...plain(ch.toLowerCase(), ch), upper, letter, word: letter || digit };
+  }
+  if (VANISHING.test(ch)) return { ...plain(''), kind: VANISH };
+  if (SPACE.test(ch)) return { ...plain(' '), kind: SPACE_KIND };
+  if (DASHES.test(ch)) return { ...plain('-'), kind: DASH };
+  if (APOSTROPHES.test(ch)) return plain("'");
+  if (QUOTES.test(ch)) return plain('"');
   const decomposed = ch.normalize('NFKD');
   const marks = (decomposed.match(MARKS) ?? []).join('');
   const bare = decomposed.replace(MARKS, '');
-  if (bare === '') return { ...plain(''), kind: Kind.Mark, marks };
+  if (bare === '') return { ...plain(''), kind: MARK, marks };
   const shape = [...bare].map((c) => STROKED[c] ?? c).join('');
   // Lower-casing letter by letter keeps `fold` as long as `shape` ("İ" is already "I" here).
   const fold = [...shape].map((c) => {
     const lower = c.toLowerCase();
     return lower.length === c.length ? lower : c;
   }).join('');
-  return { kind: Kind.Plain, fold, shape, marks, upper: UPPER.test(ch), word: WORD.test(bare), letter: LETTER.test(bare), unit: fold.charCodeAt(0) };
+  return { kind: PLAIN, fold, shape, marks, upper: UPPER.test(ch), word: WORD.test(bare), letter: LETTER.test(bare), unit: fold.charCodeAt(0) };
 }
 
 function info(cp: number): CharInfo {
@@ -110,7 +121,12 @@ function info(cp: number): CharInfo {
   return found;
 }
 
-export const isWordChar = (ch: string | undefined): boolean => ch !== undefined && WORD.test(ch);
+/** Whether a character of normalised text is a letter or digit. */
+export function isWordChar(ch: string | undefined): boolean {
+  if (ch === undefined) return false;
+  const cp = ch.charCodeAt(0);
+  return (cp < 0x80 ? ASCII[cp]! : info(cp)).word;
+}
 
 /** The normalised text with its offset map. */
 export function normalise(original: string): Normalised {
@@ -167,13 +183,13 @@ export function normalise(original: string): Normalised {
     const c = cp < 0x80 ? ASCII[cp]! : info(cp);
 
     switch (c.kind) {
-      case Kind.Vanish:
+      case VANISH:
         break;
-      case Kind.Mark:
+      case MARK:
         // A combining mark written apart from its letter still belongs to it.
         if (len > 0 && to[len - 1] === i) to[len - 1] = i + width;
         break;
-      case Kind.Space:
+      case SPACE_KIND:
         if (!lastSpace) {
           capitalisedBefore = lastWord && wordUpper && wordLength >= 2;
           emit(c, i, i + width);
@@ -184,7 +200,7 @@ export function normalise(original: string): Normalised {
         lastWord = lastLetter = false;
         pendingSoft = false;
         break;
-      case Kind.Dash:
+      case DASH:
         if (lastLetter && isLetterAt(original, i + width)) {
           pendingSoft = true;
           break;
@@ -192,7 +208,7 @@ export function normalise(original: string): Normalised {
         emit(c, i, i + width);
         lastSpace = lastWord = lastLetter = capitalisedBefore = false;
         break;
-      case Kind.Plain: {
+      case PLAIN: {
         if (c.upper && lastSpace && capitalisedBefore) {
           const skip = middleInitialEnd(original, i + width);
           if (skip > 0) {

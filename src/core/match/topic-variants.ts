@@ -8,32 +8,40 @@
 /** [British, American] spelling rules, each usable in both directions. */
 const SPELLINGS: [RegExp, string, RegExp, string][] = [
   // labour/labor, behaviour/behavior, honourable/honorable
-  [/^(\p{L}{2,})our(s|ed|ing|er|ers|able|ably|ful|less|ite|ites)?$/u, '$1or$2', /^(\p{L}{3,})or(s|ed|ing|er|ers|able|ably|ful|less|ite|ites)?$/u, '$1our$2'],
+  [/^([a-z]{2,})our(s|ed|ing|er|ers|able|ably|ful|less|ite|ites)?$/, '$1or$2', /^([a-z]{3,})or(s|ed|ing|er|ers|able|ably|ful|less|ite|ites)?$/, '$1our$2'],
   // militarisation/militarization, recognise/recognize
-  [/^(\p{L}{3,})is(e|es|ed|ing|ation|ations|er|ers)$/u, '$1iz$2', /^(\p{L}{3,})iz(e|es|ed|ing|ation|ations|er|ers)$/u, '$1is$2'],
+  [/^([a-z]{3,})is(e|es|ed|ing|ation|ations|er|ers)$/, '$1iz$2', /^([a-z]{3,})iz(e|es|ed|ing|ation|ations|er|ers)$/, '$1is$2'],
   // analyse/analyze, paralysed/paralyzed
-  [/^(\p{L}{2,})ys(e|es|ed|ing)$/u, '$1yz$2', /^(\p{L}{2,})yz(e|es|ed|ing)$/u, '$1ys$2'],
+  [/^([a-z]{2,})ys(e|es|ed|ing)$/, '$1yz$2', /^([a-z]{2,})yz(e|es|ed|ing)$/, '$1ys$2'],
   // centre/center, theatre/theater, fibre/fiber
-  [/^(\p{L}{2,}[tb])re(s|d)?$/u, '$1er$2', /^(\p{L}{2,}[tb])er(s|ed)?$/u, '$1re$2'],
+  [/^([a-z]{2,}[tb])re(s|d)?$/, '$1er$2', /^([a-z]{2,}[tb])er(s|ed)?$/, '$1re$2'],
   // defence/defense, offence/offense, licence/license, pretence/pretense
-  [/^(def|off|lic|pret)ence(s)?$/u, '$1ense$2', /^(def|off|lic|pret)ense(s)?$/u, '$1ence$2'],
+  [/^(def|off|lic|pret)ence(s)?$/, '$1ense$2', /^(def|off|lic|pret)ense(s)?$/, '$1ence$2'],
   // catalogue/catalog, dialogue/dialog, analogue/analog
-  [/^(\p{L}*(?:alog|olog|agog))ue(s)?$/u, '$1$2', /^(\p{L}*(?:alog|olog|agog))(s)?$/u, '$1ue$2'],
+  [/^([a-z]*(?:alog|olog|agog))ue(s)?$/, '$1$2', /^([a-z]*(?:alog|olog|agog))(s)?$/, '$1ue$2'],
   // travelled/traveled, cancelling/canceling, counsellor/counselor
-  [/^(\p{L}{2,}[aeiou])ll(ed|ing|er|ers|or|ors)$/u, '$1l$2', /^(\p{L}{2,}[^aeiou][aeiou])l(ed|ing|er|ers|or|ors)$/u, '$1ll$2'],
+  [/^([a-z]{2,}[aeiou])ll(ed|ing|er|ers|or|ors)$/, '$1l$2', /^([a-z]{2,}[^aeiou][aeiou])l(ed|ing|er|ers|or|ors)$/, '$1ll$2'],
   // judgement/judgment, acknowledgement/acknowledgment
-  [/^(\p{L}+dg)ement(s)?$/u, '$1ment$2', /^(\p{L}+dg)ment(s)?$/u, '$1ement$2'],
+  [/^([a-z]+dg)ement(s)?$/, '$1ment$2', /^([a-z]+dg)ment(s)?$/, '$1ement$2'],
   // programme/program
-  [/^(\p{L}+gram)me(s)?$/u, '$1$2', /^(\p{L}+gram)(s)?$/u, '$1me$2'],
+  [/^([a-z]+gram)me(s)?$/, '$1$2', /^([a-z]+gram)(s)?$/, '$1me$2'],
 ];
 
 /** British-only digraphs that American spelling writes as a plain "e": paediatric, manoeuvre. */
-const DIGRAPHS = /(?<=\p{L})(ae|oe)(?=\p{L})/gu;
+const DIGRAPHS = /(?<=[a-z])(ae|oe)(?=[a-z])/g;
 
 /** Bounds the variants of one word, whatever the rules do. */
 const MAX_PER_WORD = 12;
 
+const known = new Map<string, string[]>();
+
 function spellings(word: string): string[] {
+  let cached = known.get(word);
+  if (!cached) known.set(word, (cached = derive(word)));
+  return cached;
+}
+
+function derive(word: string): string[] {
   const found = new Set([word]);
   const queue = [word];
   while (queue.length > 0 && found.size < MAX_PER_WORD) {
@@ -55,7 +63,7 @@ function spellings(word: string): string[] {
 
 /** The plural forms of an English noun; none when it already looks plural. */
 export function plurals(word: string): string[] {
-  if (!/\p{Ll}$/u.test(word) || word !== word.toLowerCase()) return [];
+  if (!/[a-z]$/.test(word) || word !== word.toLowerCase()) return [];
   if (/is$/.test(word)) return [word.replace(/is$/, 'es')]; // crisis → crises
   if (/(?:ss|us|[sxz]|ch|sh)$/.test(word)) return /[^s]s$/.test(word) && !/us$/.test(word) ? [] : [`${word}es`];
   if (/[^aeiou]y$/.test(word)) return [word.replace(/y$/, 'ies')];
@@ -81,7 +89,8 @@ export function topicVariants(alias: string): string[] {
   const out = new Set([alias]);
   for (const c of withPlurals) {
     out.add(c.join(' '));
-    if (c.length > 1) out.add(c.join(''));
+    // Two words may also be written as one compound ("cease fire", "ceasefire").
+    if (c.length === 2) out.add(c.join(''));
   }
   return [...out];
 }

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { compileMatcher, type MatcherEntity } from '../../../src/core/match/matcher';
+import { cyrillicForms } from '../../../src/core/match/cyrillic-forms';
+import { anyForm, compileMatcher, plainForm, type MatcherEntity } from '../../../src/core/match/matcher';
+import { topicVariants } from '../../../src/core/match/topic-variants';
 import data from './matcher-cases.json';
+
+const cases = data;
 
 type Case = [text: string, expected: [string, string][]];
 const entities = data.entities as MatcherEntity[];
@@ -75,5 +79,20 @@ describe('compileMatcher', () => {
       { id: 'poutine-dish', aliases: ['poutine'], namesakes: [], caseRule: 'any' },
     ]);
     expect(both.findAll('Poutine dit; a poutine').map((m) => m.entityId)).toEqual(['putin', 'poutine-dish']);
+  });
+});
+
+describe('plainForm', () => {
+  const spellings = [
+    ...cases.entities.flatMap((e) => [...e.aliases, ...e.namesakes]),
+    ...cyrillicForms('Володимир Зеленський'), ...cyrillicForms('Сергій Лавров'), ...cyrillicForms('Юлія Свириденко'),
+    ...topicVariants('cease-fire'), ...topicVariants('peace centre'), 'Ґедзь Єва', 'ІВАННА',
+  ];
+  const plain = spellings.filter((s) => /^[A-Za-zА-ИК-Яа-ик-яІіЄєҐґ]{2,}(?: [A-Za-zА-ИК-Яа-ик-яІіЄєҐґ]{2,})*$/.test(s));
+
+  it('covers most spellings', () => expect(plain.length).toBeGreaterThan(spellings.length / 2));
+
+  it.each(plain)('spells %s as full normalisation does', (spelling) => {
+    expect(plainForm(spelling)).toEqual(anyForm(spelling, true));
   });
 });
