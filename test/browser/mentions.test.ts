@@ -1,0 +1,174 @@
+/**
+ * Mention detection in real Chromium and real Firefox: highlights over names split by markup,
+ * nothing painted in skipped parts or on common words, content added after load marked and
+ * removed content unmarked, and the browser's highlights agreeing with `scan --json` on the
+ * same files.
+ *
+ * Each fixture under fixtures/mentions/ lists its expected marks in a
+ * <script type="application/json" id="expected"> in its head, and names each entity once, so the
+ * default density (the first mention of each entity) paints every mention.
+ */
+import { execFile } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ScanMention } from '../../src/cli/scan';
+import {
+  browserAvailable,
+  launchChromium,
+  launchFirefox,
+  type BrowserName,
+  type LaunchedBrowser,
+  type TestPage,
+} from '../support/browsers.mjs';
+import { serve } from '../support/server.mjs';
+
+const FIXTURES = 'test/browser/fixtures/mentions';
+const launchers = { chromium: () => launchChromium('dist/chrome'), firefox: () => launchFirefox('dist/firefox') };
+
+interface Painted {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The painted highlights as UTF-16 offsets into body.textContent, in document order: the same
+ * coordinates `scan --json` reports. Runs in the page.
+ */
+function paintedOffsets(): Painted[] {
+  const body = document.body;
+  const at = new Map<Node, number>();
+  const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+  let length = 0;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    at.set(n, length);
+    length += (n as Text).data.length;
+  }
+  const content = body.textContent ?? '';
+  const ranges = [...(CSS.highlights.get('backstory-mention') ?? [])] as Range[];
+  return ranges
+    .filter((r) => at.has(r.startContainer) && at.has(r.endContainer))
+    .map((r) => {
+      const start = at.get(r.startContainer)! + r.startOffset;
+      const end = at.get(r.endContainer)! + r.endOffset;
+      return { text: content.slice(start, end), start, end };
+    })
+    .sort((a, b) => a.start - b.start);
+}
+
+/** Polls `probe` until `ok`, or gives up after `ms` and returns the last value. */
+async function waitFor<T>(probe: () => Promise<T>, ok: (v: T) => boolean, ms = 10_000): Promise<T> {
+  const until = Date.now() + ms;
+  let value = await probe();
+  while (!ok(value) && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 100));
+    value = await probe();
+  }
+  return value;
+}
+
+/** Waits until the painted highlights stop changing for a while (scans are sliced and debounced). */
+async function settledPaint(page: TestPage, quietMs = 800): Promise<Painted[]> {
+  let last = JSON.stringify(await page.evaluate(paintedOffsets));
+  let since = Date.now();
+  const until = Date.now() + 15_000;
+  while (Date.now() - since < quietMs && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 100));
+    const now = JSON.stringify(await page.evaluate(paintedOffsets));
+    if (now !== last) {
+      last = now;
+      since = Date.now();
+    }
+  }
+  return JSON.parse(last) as Painted[];
+}
+
+/** The first mention of each entity, as the default density paints them. */
+function firstOfEach(mentions: ScanMention[]): ScanMention[] {
+  const seen = new Set<string>();
+  return mentions.filter((m) => !seen.has(m.entity) && seen.add(m.entity));
+}
+
+const staticFixtures = (await readdir(FIXTURES)).filter((f) => f.endsWith('.html') && f !== 'dynamic.html').sort();
+const expected = new Map<string, [string, string][]>();
+for (const file of staticFixtures) {
+  const html = await readFile(path.join(FIXTURES, file), 'utf8');
+  const json = /<script type="application\/json" id="expected">([\s\S]*?)<\/script>/.exec(html)?.[1];
+  if (!json) throw new Error(`${file}: no expected marks`);
+  expected.set(file, JSON.parse(json) as [string, string][]);
+}
+
+/** What `npm run scan -- --json` says about each static fixture, run once for both browsers. */
+let scanned: Map<string, ScanMention[]>;
+beforeAll(async () => {
+  const { stdout } = await promisify(execFile)('node', [
+    'build.mjs', '--cli', 'scan', '--json', ...staticFixtures.map((f) => path.join(FIXTURES, f)),
+  ]);
+  scanned = new Map(
+    stdout.trim().split('\n').map((line) => {
+      const { file, mentions } = JSON.parse(line) as { file: string; mentions: ScanMention[] };
+      return [path.basename(file), mentions];
+    }),
+  );
+}, 60_000);
+
+describe('scan --json on the fixtures', () => {
+  it.each(staticFixtures)('%s: finds the expected marks', (file) => {
+    const mentions = scanned.get(file)!;
+    expect(mentions.map((m) => [m.text, m.entity])).toEqual(expected.get(file));
+  });
+});
+
+for (const name of ['chromium', 'firefox'] as BrowserName[]) {
+  describe.skipIf(!browserAvailable(name))(`in ${name}`, () => {
+    let browser: LaunchedBrowser;
+    let server: Awaited<ReturnType<typeof serve>>;
+
+    beforeAll(async () => {
+      server = await serve(FIXTURES);
+      browser = await launchers[name]();
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    it.each(staticFixtures)('%s: paints what scan --json finds', async (file) => {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}/${file}`);
+      const painted = await settledPaint(page);
+      const fromScan = firstOfEach(scanned.get(file)!).map(({ text, start, end }) => ({ text, start, end }));
+      expect(painted).toEqual(fromScan);
+      expect(painted.map((p) => p.text)).toEqual(expected.get(file)!.map(([text]) => text));
+      expect(page.errors).toEqual([]);
+    });
+
+    it('marks content added after load, and unmarks content removed', async () => {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}/dynamic.html`);
+      // The page's own script adds "Volodymyr <a>Zelen</a>sky" 600 ms after load.
+      const texts = () => page.evaluate(paintedOffsets).then((p) => p.map((x) => x.text));
+      expect(await waitFor(texts, (t) => t.length === 2)).toEqual(['Marco Rubio', 'Volodymyr Zelensky']);
+
+      // Changes made by the page itself: new text in an existing paragraph, then a removal.
+      await page.evaluate(() => {
+        document.getElementById('first')!.append(' Later Mr. Putin joined.');
+      });
+      expect(await waitFor(texts, (t) => t.length === 3)).toEqual(['Marco Rubio', 'Mr. Putin', 'Volodymyr Zelensky']);
+      await page.evaluate(() => document.getElementById('late')!.remove());
+      expect(await waitFor(texts, (t) => t.length === 2)).toEqual(['Marco Rubio', 'Mr. Putin']);
+
+      // The next mention of an entity takes over when the painted one goes.
+      await page.evaluate(() => {
+        const p = document.createElement('p');
+        p.textContent = 'Rubio again.';
+        document.body.append(p);
+        document.getElementById('first')!.firstChild!.textContent = 'Someone ';
+      });
+      expect(await waitFor(texts, (t) => t.includes('Rubio'))).toEqual(['Mr. Putin', 'Rubio']);
+      expect(page.errors).toEqual([]);
+    });
+  });
+}
