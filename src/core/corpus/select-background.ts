@@ -7,7 +7,8 @@
  * ("He emphasized…", "However, …", "The agreement…"), not cut inside a quotation, and not a
  * quotation with its attribution, which the card shows as a quote already. A citation marker
  * at the end of a sentence is left out of its span ("… remains elusive 1 2 3." → "… remains
- * elusive"); a sentence with one inside is not a candidate.
+ * elusive"); a sentence with one inside is not a candidate. So is a connective before a
+ * capitalised word ("Meanwhile, Ukraine’s Parliament …" → "Ukraine’s Parliament …").
  *
  * First, sentences that name the entity outside quotation marks are picked, most relevant first:
  * more when the entity is what the sentence is about, less when its name only qualifies
@@ -102,6 +103,9 @@ const CONTEXT_OPENERS: readonly RegExp[] = [
 const CONTEXT_PHRASES =
   /\bthe (?:two (?:nations|countries|sides|leaders|men)|latter|former|same day)\b|\bmade the statement\b/i;
 const SOFT_OPENERS = /^(?:Meanwhile|Now|Notably|Privately|Separately|Earlier|Later|Instead)\b/;
+/** A connective a sentence can do without, before a capitalised word. */
+const LEADING_CONNECTIVE =
+  /^(?:Meanwhile|Now|Notably|Separately|Still|However|Nevertheless|In contrast|By contrast|Moreover|Furthermore),\s+(?=\p{Lu})/u;
 /** Opening phrases whose names are not what the sentence is about. */
 const INTRODUCTORY = new RegExp(
   `^(?:${anyOf(`Despite While Although Though After Before As When Following Amid Speaking With Without In Since
@@ -195,7 +199,7 @@ function sentencesOf(
     const keys = spans.map((s) => `${article.id}@${s.start}`);
     spans.forEach((sentence, i) => {
       const trimmed = withoutTrailingCut(text, sentence, block.cuts);
-      const span = trimmed ?? sentence;
+      const span = withoutConnective(text, trimmed ?? sentence);
       const words = text.slice(span.start, span.end);
       const inside = mentions.filter((m) => m.start >= span.start && m.end <= span.end && !inQuotation(m.start));
       const named = new Map<string, Naming>();
@@ -237,6 +241,16 @@ function withoutTrailingCut(text: string, sentence: TextSpan, cuts: readonly Tex
   const last = inside.at(-1)!;
   if (inside.length > 1 || !/^[\s.!?]*$/.test(text.slice(last.end, sentence.end))) return null;
   return { start: sentence.start, end: last.start };
+}
+
+/**
+ * A sentence without the connective that ties it to the one before, when what follows starts
+ * a sentence of its own: "Meanwhile, Ukraine’s Parliament is expected …" → "Ukraine’s
+ * Parliament is expected …". "However, these statements …" keeps it, and is then not used.
+ */
+function withoutConnective(text: string, span: TextSpan): TextSpan {
+  const connective = LEADING_CONNECTIVE.exec(text.slice(span.start, span.end));
+  return connective ? { start: span.start + connective[0].length, end: span.end } : span;
 }
 
 /** Whether a sentence makes sense without the one before it, and is not a quotation. */

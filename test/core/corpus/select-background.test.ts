@@ -56,7 +56,7 @@ describe('selectBackgrounds', () => {
         [
           'Marco Rubio flew to Paris for a long round of talks on Thursday.',
           'He emphasized that the United States has other priorities than this war.',
-          'However, Rubio said the talks with European leaders had been constructive.',
+          'However, the talks with European leaders had been constructive, Rubio said.',
           '“We are not going to continue this for weeks,” Rubio said on Thursday evening.',
           'Rubio told reporters, “We are leaving soon. We mean it,” before he left Paris.',
           'Secretary of State Marco Rubio later briefed the Russian side on the proposal.',
@@ -78,6 +78,18 @@ describe('selectBackgrounds', () => {
     ).toEqual([
       ['a', 'Marco Rubio met European leaders in Paris on Thursday to discuss the peace talks.'],
       ['b', 'Rubio briefed the Russian foreign minister on the American proposal by phone.'],
+    ]);
+  });
+
+  it('leaves out a connective that ties a sentence to the one before, when a sentence of its own follows', () => {
+    expect(
+      background(
+        'marco-rubio',
+        'Talks in Paris ran late on Thursday night.\nMeanwhile, Marco Rubio briefed the Russian side on the proposal.\nHowever, he met the French president at the Elysee Palace too.\nStill, Rubio said the window for diplomacy is closing fast.',
+      ),
+    ).toEqual([
+      ['a', 'Marco Rubio briefed the Russian side on the proposal.'],
+      ['a', 'Rubio said the window for diplomacy is closing fast.'],
     ]);
   });
 
