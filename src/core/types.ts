@@ -111,8 +111,9 @@ export type QuoteSource = ArticleSpan;
  * One remark, as one or more articles quote it. Different outlets' wordings of the same remark,
  * and repeats inside one article, are sources of a single quote.
  *
- * The top-level `articleId`, `start`, `end` and `text` repeat the fullest source, so a reader
- * link or a one-line display needs no choice.
+ * The top-level `articleId`, `start`, `end` and `text` repeat the main wording: the fullest
+ * source in an article's own prose (not a takeaway, nor a tweet cut off mid-sentence), so a
+ * reader link or a one-line display needs no choice.
  */
 export interface Quote extends QuoteSource {
   /** Unique within the index: the article of its first source and a number, e.g. `atlas-news-walk-away#q3`. */

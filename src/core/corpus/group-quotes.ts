@@ -12,7 +12,8 @@
  *  4. within a quotation, a piece that matches nothing elsewhere stays with its neighbour, so a
  *     quotation is only cut where its sentences belong to different remarks, and consecutive
  *     pieces of one group become one source.
- * Each group is one quote. Its speaker is the person of its pieces; a quotation that the text
+ * Each group is one quote, whose main wording is its fullest source in an article's own prose.
+ * Its speaker is the person of its pieces; a quotation that the text
  * gives to an institution or to no one ("Trump’s administration emphasizes that “it’s not our
  * war”") joins a person's remark only when it repeats it word for word.
  */
@@ -83,7 +84,7 @@ export function groupQuotes(
   for (const { a, b } of links) groups.union(a, b);
 
   // Per quotation, the group of each piece; unmatched pieces join their neighbour's group.
-  const sources = new Map<number, { source: QuoteSource; order: [number, number] }[]>();
+  const sources = new Map<number, { source: QuoteSource; order: [number, number]; reported: boolean }[]>();
   found.forEach((q, quotation) => {
     const own = pieces.map((p, i) => ({ p, i })).filter(({ p }) => p.quotation === quotation);
     const matched = own.map(({ i }) => groups.size(i) > 1);
@@ -102,6 +103,7 @@ export function groupQuotes(
         list.push({
           source: { articleId: q.articleId, start: p.start, end: p.end, text: text(q).slice(p.start, p.end) },
           order: [articleOrder.get(q.articleId) ?? 0, p.start],
+          reported: q.block === 'prose' && !q.truncated,
         });
       }
       sources.set(groupOf[k]!, list);
@@ -112,7 +114,10 @@ export function groupQuotes(
     list.sort((x, y) => x.order[0] - y.order[0] || x.order[1] - y.order[1]);
     const members = pieces.filter((_, i) => groups.find(i) === root);
     const speaker = members.find((p) => p.speaker !== null)?.speaker ?? null;
-    const fullest = list.reduce((best, s) => (s.source.text.length > best.source.text.length ? s : best));
+    // The main wording: the fullest in an article's own reporting, rather than a takeaway's
+    // summary or an embedded tweet cut off mid-sentence, unless there is nothing else.
+    const main = list.some((s) => s.reported) ? list.filter((s) => s.reported) : list;
+    const fullest = main.reduce((best, s) => (s.source.text.length > best.source.text.length ? s : best));
     const quote: Quote = {
       id: '',
       speaker,
@@ -203,7 +208,7 @@ class Groups {
     const [ra, rb] = [this.find(a), this.find(b)];
     if (ra === rb) return;
     const [sa, sb] = [this.speaker[ra], this.speaker[rb]];
-    if (sa != null && sb != null && sa !== sb) return;
+    if (sa !== null && sb !== null && sa !== sb) return;
     this.parent[rb] = ra;
     this.sizes[ra]! += this.sizes[rb]!;
     this.speaker[ra] = sa ?? sb ?? null;

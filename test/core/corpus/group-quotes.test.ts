@@ -108,6 +108,15 @@ describe('groupQuotes', () => {
     ).toEqual([['marco-rubio', ['a: within a matter of days', 'a: within a matter of days']]]);
   });
 
+  it('takes the main wording from the articles’ own prose, not from a takeaway', () => {
+    const articles = [
+      { id: 'a', text: 'A Headline\nKey Takeaways\n- Rubio said “it’s not our war and we have other priorities to focus on now.”\nRubio spoke: “It’s not our war.”' },
+    ];
+    const [quote] = groupQuotes(articles.flatMap((a) => extractQuotations(a, cleanArticle(a.text), ENTITIES)), articles);
+    expect(quote!.text).toBe('It’s not our war.');
+    expect(quote!.sources).toHaveLength(2);
+  });
+
   it('numbers quotes by the article of their first source, and shows the fullest wording first', () => {
     const articles = [
       { id: 'a', text: 'Rubio said the US would “move on.” Trump said it was a “mistake.”' },
