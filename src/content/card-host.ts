@@ -87,7 +87,8 @@ export class CardHost {
     this.#follow(anchor);
     if (focus) {
       const active = this.#doc.activeElement;
-      this.#returnFocus = active instanceof HTMLElement && active !== host ? active : null;
+      // Moving from one card to another (a related entity) keeps the original place to return to.
+      if (active !== host) this.#returnFocus = active instanceof HTMLElement ? active : null;
       (container.firstElementChild as HTMLElement | null)?.focus();
     }
   }

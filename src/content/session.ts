@@ -7,14 +7,14 @@
 import { entities } from './bundled-entities';
 import { h } from 'preact';
 import browser from '../browser-api';
-import type { CardData, CardQuote } from '../core/card';
+import type { CardData } from '../core/card';
 import { themeForBackgrounds } from '../core/luminance';
 import { compileMatcher } from '../core/match/matcher';
 import { withSite, type Settings } from '../core/settings';
 import { matchesShortcut, parseShortcut } from '../core/shortcut';
 import { send, type PageMention } from '../messages';
 import { updateSettings } from '../settings-store';
-import { EntityCard, type CardState } from '../ui/EntityCard';
+import { EntityCard, type CardState, type ReaderSpan } from '../ui/EntityCard';
 import { CardHost, type Anchor } from './card-host';
 import type { Mention } from './find-mentions';
 import { createPainter } from './highlights';
@@ -36,7 +36,7 @@ export interface Session {
 }
 
 
-function readerHref(q: CardQuote): string {
+function readerHref(q: ReaderSpan): string {
   const params = new URLSearchParams({ article: q.articleId, start: `${q.start}`, end: `${q.end}` });
   return browser.runtime.getURL(`reader.html?${params}`);
 }
@@ -83,7 +83,7 @@ export function startSession(doc: Document, initial: Settings): Session {
       state,
       readerHref,
       onClose: close,
-      onOpenQuote: (q: CardQuote) => void send('reader:open', { articleId: q.articleId, start: q.start, end: q.end }),
+      onOpenQuote: (q: ReaderSpan) => void send('reader:open', { articleId: q.articleId, start: q.start, end: q.end }),
       pinned: open?.pinned ?? false,
       onTogglePin: () => {
         if (!open) return;
@@ -93,6 +93,10 @@ export function startSession(doc: Document, initial: Settings): Session {
       site: win.location.hostname,
       onTurnOffSite: () => void updateSettings((s) => withSite(s, win.location.hostname, false)),
       onPause: () => void updateSettings((s) => ({ ...s, paused: true })),
+      // A related person or topic opens in place of this card, at the same anchor.
+      onOpenEntity: (entityId: string) => {
+        if (open) show(entityId, open.anchor, true);
+      },
     });
 
   let state: CardState = { status: 'loading' };

@@ -48,6 +48,8 @@ export interface CardData {
   asOf?: AsOf;
   /** The articles the background draws on, in the order it first uses them. */
   sources?: Pick<CardSource, 'articleId' | 'articleTitle' | 'outlet' | 'published'>[];
+  /** Covered people and topics closely tied to this one in the corpus. */
+  related?: Pick<Entity, 'id' | 'name'>[];
 }
 
 export const MAX_CARD_QUOTES = 3;
@@ -118,6 +120,10 @@ export function cardFor(index: CorpusIndex, entityId: string): CardData | null {
     }),
     background: entity.background.map(credit),
     asOf: entity.asOf,
+    related: entity.related.flatMap((id) => {
+      const other = index.entities.find((e) => e.id === id);
+      return other ? [{ id: other.id, name: other.name }] : [];
+    }),
     sources: entity.sources.map((articleId) => {
       const { articleTitle, outlet, published } = credit({ articleId, start: 0, end: 0, text: '' });
       return { articleId, articleTitle, outlet, published };

@@ -1,5 +1,6 @@
 import browser from '../browser-api';
-import { cardFor, type CardQuote } from '../core/card';
+import { cardFor } from '../core/card';
+import type { ReaderSpan } from '../ui/EntityCard';
 import type { CorpusIndex } from '../core/types';
 import { readerPath } from '../reader/reader-address';
 import cardCss from '../ui/card.css';
@@ -22,7 +23,7 @@ export interface Props {
   onBack: () => void;
 }
 
-const quotePath = (q: CardQuote) => readerPath(q.articleId, q);
+const quotePath = (q: ReaderSpan) => readerPath(q.articleId, q);
 
 /** One entity in the popup: the hover card's own component, in the popup's flow. */
 export function EntityView({ index, entityId, scheme, onOpenEntity, onBack }: Props) {

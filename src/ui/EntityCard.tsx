@@ -1,4 +1,4 @@
-import type { CardData, CardQuote } from '../core/card';
+import type { CardData, CardSource } from '../core/card';
 import type { EntityKind } from '../core/types';
 import { t, type MessageKey } from './i18n';
 
@@ -6,6 +6,9 @@ export type CardState =
   | { status: 'loading' }
   | { status: 'ready'; card: CardData }
   | { status: 'error'; message: string };
+
+/** A place in an article that a link opens in the reader. */
+export type ReaderSpan = Pick<CardSource, 'articleId' | 'start' | 'end'>;
 
 export interface RelatedEntity {
   id: string;
@@ -15,10 +18,10 @@ export interface RelatedEntity {
 export interface Props {
   /** What to show: the card, or why there is none yet. */
   state: CardState;
-  /** The address of the reader page at a quote, for the link's href. */
-  readerHref: (quote: CardQuote) => string;
-  /** Opens a quote in the reader; the card's links call this instead of navigating. */
-  onOpenQuote: (quote: CardQuote) => void;
+  /** The address of the reader page at a span of an article, for a link's href. */
+  readerHref: (span: ReaderSpan) => string;
+  /** Opens a span in the reader; the card's links call this instead of navigating. */
+  onOpenQuote: (span: ReaderSpan) => void;
   /** Closes the card. */
   onClose: () => void;
   /** Whether the card stays open when the pointer leaves; absent where pinning means nothing. */
@@ -81,13 +84,29 @@ export function EntityCard(props: Props) {
   );
 }
 
-function CardBody({ card, readerHref, onOpenQuote, related, onOpenEntity }: Props & { card: CardData }) {
+function CardBody({ card, readerHref, onOpenQuote, related = card.related, onOpenEntity }: Props & { card: CardData }) {
   const { entity, quotes } = card;
   return (
     <>
       <p class="role">
         <span class="kind">{t(KIND_LABEL[entity.kind])}</span> · {entity.role}
       </p>
+      {card.background && card.background.length > 0 && (
+        <section class="background">
+          <h3>{t('cardBackground')}</h3>
+          <ul>
+            {card.background.map((s) => (
+              <li key={`${s.articleId}:${s.start}`}>
+                {s.text}{' '}
+                <SourceLink source={s} readerHref={readerHref} onOpen={onOpenQuote} />
+              </li>
+            ))}
+          </ul>
+          <p class="asof">
+            {card.asOf?.status === 'dated' ? t('cardAsOf', card.asOf.date) : t('cardAsOfUndated')}
+          </p>
+        </section>
+      )}
       <section class="quotes">
         <h3>{t('cardQuotesHeading')}</h3>
         {quotes.length === 0 ? (
@@ -110,6 +129,7 @@ function CardBody({ card, readerHref, onOpenQuote, related, onOpenEntity }: Prop
                     {t('cardReadInContext')}
                   </a>
                 </p>
+                {q.sources && q.sources.length > 1 && <Wordings sources={q.sources} readerHref={readerHref} onOpen={onOpenQuote} />}
               </li>
             ))}
           </ul>
@@ -135,6 +155,45 @@ function CardBody({ card, readerHref, onOpenQuote, related, onOpenEntity }: Prop
         </section>
       )}
     </>
+  );
+}
+
+interface SourceProps {
+  readerHref: (span: ReaderSpan) => string;
+  onOpen: (span: ReaderSpan) => void;
+}
+
+/** A short credit that opens the reader at the span it credits. */
+function SourceLink({ source, readerHref, onOpen }: SourceProps & { source: CardSource }) {
+  const outlet = source.outlet ?? t('outletUnknown');
+  return (
+    <a
+      class="src"
+      href={readerHref(source)}
+      aria-label={t('cardSourceLink', outlet)}
+      onClick={(e) => {
+        e.preventDefault();
+        onOpen(source);
+      }}
+    >
+      {outlet}
+    </a>
+  );
+}
+
+/** The same remark as each outlet worded it, side by side where the card is wide enough. */
+function Wordings({ sources, readerHref, onOpen }: SourceProps & { sources: CardSource[] }) {
+  return (
+    <details class="wordings">
+      <summary>{t('cardWordings', String(sources.length))}</summary>
+      <ul>
+        {sources.map((s) => (
+          <li key={`${s.articleId}:${s.start}`}>
+            <q>{s.text}</q> <SourceLink source={s} readerHref={readerHref} onOpen={onOpen} />
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }
 

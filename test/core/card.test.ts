@@ -117,3 +117,17 @@ describe('cardFor', () => {
     expect(cardFor(withFragments, 'sergei-lavrov')!.quotes.map((q) => q.text)).toEqual(['difficult']);
   });
 });
+
+describe('cardFor related entities', () => {
+  it('names the related entities the corpus ties to this one, skipping unknown ids', () => {
+    const withRelated: CorpusIndex = {
+      ...index,
+      entities: [
+        { ...index.entities[0]!, related: ['sergei-lavrov', 'no-such-entity'] },
+        index.entities[1]!,
+      ],
+    };
+    expect(cardFor(withRelated, 'marco-rubio')!.related).toEqual([{ id: 'sergei-lavrov', name: 'Sergei Lavrov' }]);
+    expect(cardFor(withRelated, 'sergei-lavrov')!.related).toEqual([]);
+  });
+});
