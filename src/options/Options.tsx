@@ -48,7 +48,15 @@ export function Options() {
         <fieldset>
           <legend>{t('optionsPauseHeading')}</legend>
           <label class="choice">
-            <input type="checkbox" checked={settings.paused} onChange={(e) => change((s) => ({ ...s, paused: e.currentTarget.checked }))} />
+            <input
+              id="pause"
+              type="checkbox"
+              checked={settings.paused}
+              onChange={(e) => {
+                const paused = e.currentTarget.checked;
+                change((s) => ({ ...s, paused }));
+              }}
+            />
             <span>
               {t('optionsPause')}
               <span class="hint">{t('optionsPauseHint')}</span>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseReaderAddress, splitParagraphs } from '../../src/reader/reader-address';
+import { parseReaderAddress, readerPath } from '../../src/reader/reader-address';
 
 describe('parseReaderAddress', () => {
   it('reads the article and span', () => {
@@ -16,11 +16,14 @@ describe('parseReaderAddress', () => {
   );
 });
 
-describe('splitParagraphs', () => {
-  it('keeps offsets into the raw text', () => {
-    const text = 'Title\n\nFirst line.\nSecond.';
-    const paragraphs = splitParagraphs(text);
-    expect(paragraphs.map((p) => p.text)).toEqual(['Title', 'First line.', 'Second.']);
-    for (const p of paragraphs) expect(text.slice(p.start, p.end)).toBe(p.text);
+describe('readerPath', () => {
+  it.each([
+    ['atlas-news-walk-away', { start: 5, end: 42 }],
+    ['odd id & more#1', { start: 0, end: 1 }],
+    ['no-span', null],
+  ])('makes an address the reader reads back: %s', (articleId, span) => {
+    const path = readerPath(articleId, span);
+    expect(path.startsWith('reader.html?')).toBe(true);
+    expect(parseReaderAddress(path.slice(path.indexOf('?')))).toEqual({ articleId, span });
   });
 });

@@ -1,0 +1,689 @@
+/**
+ * Backstory's own pages in real Chromium and Firefox ESR, built as they ship (dist/): the
+ * popup's search and keyboard use, "On this page", a quote opened in the reader at its exact
+ * span, the reader's hoverable mentions and navigation, settings applied live to an open tab,
+ * the pause, corrupt settings recovered, dark mode, and axe-core on all three pages.
+ *
+ * Firefox will not let a WebDriver BiDi client navigate a tab to a moz-extension:// page, so
+ * there the tests open extension pages from Firefox's privileged parent process (the launch
+ * allows it for the accessibility checks), as a user opening them from the browser's own UI
+ * would. Everything after that goes through the page, its keyboard and the extension's API.
+ */
+import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Browser as ExtensionApi } from 'webextension-polyfill';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CorpusIndex, Quote } from '../../src/core/types';
+import {
+  browserAvailable,
+  chromiumExtensionErrors,
+  launchChromium,
+  launchFirefox,
+  type BrowserName,
+  type TestPage,
+} from '../support/browsers.mjs';
+import { cardOpen, paintedTexts, sleep, waitFor } from '../support/page-probes';
+import { serve } from '../support/server.mjs';
+
+/** The WebExtension API, as an extension page sees it (Chromium 156 and Firefox both name it `browser`). */
+declare const browser: ExtensionApi;
+declare const axe: typeof import('axe-core');
+
+const ARTIFACTS = path.resolve('test-artifacts');
+const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+type Chromium = Awaited<ReturnType<typeof launchChromium>>;
+type Firefox = Awaited<ReturnType<typeof launchFirefox>>;
+
+/** What both drivers' page objects offer, as these tests use it. */
+interface DriverPage {
+  evaluate<T>(fn: string | ((arg: never) => T | Promise<T>), arg?: unknown): Promise<T>;
+  keyboard: {
+    press(key: string): Promise<void>;
+    type(text: string): Promise<void>;
+    down(key: string): Promise<void>;
+    up(key: string): Promise<void>;
+  };
+  mouse: { move(x: number, y: number, o?: { steps?: number }): Promise<void>; click(x: number, y: number): Promise<void> };
+  click(selector: string): Promise<void>;
+  goto(url: string, o: { waitUntil: 'load' }): Promise<unknown>;
+  bringToFront(): Promise<void>;
+  close(): Promise<void>;
+  screenshot(o: { path: string; fullPage?: boolean }): Promise<unknown>;
+  on(event: 'console' | 'pageerror', handler: (x: { type?: () => string; text?: () => string; message?: string }) => void): unknown;
+}
+
+/** A tab, driven the same way in both browsers. */
+interface Tab extends TestPage {
+  /** Evaluates `fn(arg)` in the page. */
+  run<A, T>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
+  /** Evaluates a script's source in the page (axe-core). */
+  inject(source: string): Promise<void>;
+  type(text: string): Promise<void>;
+  clickOn(selector: string): Promise<void>;
+  front(): Promise<void>;
+  close(): Promise<void>;
+  raw: DriverPage;
+}
+
+/** The whole run's view of one browser: its tabs, and how to open Backstory's pages in it. */
+interface Run {
+  name: BrowserName;
+  /** A tab of an extension page, e.g. `popup.html`, opened as a user would. */
+  open(page: string): Promise<Tab>;
+  /** The next tab to appear whose address contains `part`, e.g. one the popup opened. */
+  waitForTab(part: string): Promise<Tab>;
+  /** A web page in a new tab. */
+  web(url: string): Promise<Tab>;
+  /** Names of the accessible dialogs in `tab`, from the browser's own accessibility tree. */
+  dialogs(tab: Tab): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+function wrap(raw: DriverPage, firefox: boolean): Tab {
+  const errors: string[] = [];
+  raw.on('console', (m) => void (m.type?.() === 'error' && errors.push(m.text?.() ?? '')));
+  raw.on('pageerror', (e) => void errors.push(e.message ?? String(e)));
+  const evaluate = <T,>(fn: (arg: never) => T | Promise<T>, arg?: unknown) => raw.evaluate<T>(fn, arg);
+  return {
+    raw,
+    errors,
+    // Web pages only: Firefox refuses a WebDriver navigation to an extension page.
+    goto: async (url) => void (await raw.goto(url, { waitUntil: 'load' })),
+    evaluate: (fn) => evaluate(fn),
+    run: (fn, arg) => evaluate(fn as unknown as (arg: never) => never, arg),
+    inject: async (source) => void (await raw.evaluate(source)),
+    moveMouse: (x, y) => raw.mouse.move(x, y, { steps: 4 }),
+    press: (key) => raw.keyboard.press(key),
+    type: (text) => raw.keyboard.type(text),
+    async chord(modifiers, code) {
+      for (const m of modifiers) await raw.keyboard.down(m);
+      await raw.keyboard.press(code);
+      for (const m of [...modifiers].reverse()) await raw.keyboard.up(m);
+    },
+    click: (x, y) => raw.mouse.click(x, y),
+    clickOn: (selector) => raw.click(selector),
+    async reload() {
+      // Puppeteer's reload hangs on Firefox extension tabs; the page can reload itself.
+      const before = await raw.evaluate<number>(() => performance.timeOrigin);
+      await raw.evaluate(() => void setTimeout(() => location.reload(), 0));
+      await waitFor(
+        () => raw.evaluate<number>(() => (document.readyState === 'complete' ? performance.timeOrigin : 0)).catch(() => 0),
+        (t) => t > 0 && t !== before,
+      );
+    },
+    screenshot: async (file) => void (await raw.screenshot({ path: file })),
+    setViewport: async () => {
+      throw new Error(`setViewport is not used here (${firefox ? 'firefox' : 'chromium'})`);
+    },
+    front: () => raw.bringToFront(),
+    close: () => raw.close(),
+  };
+}
+
+async function chromiumRun(): Promise<Run> {
+  const b: Chromium = await launchChromium('dist/chrome');
+  // Developer mode first (it reloads the extension), so every error below is recorded.
+  await chromiumExtensionErrors(b.raw, b.extensionId);
+  const context: import('playwright-core').BrowserContext = b.raw;
+  const known = new Set(context.pages());
+  const adopt = (raw: (typeof known extends Set<infer P> ? P : never)) => {
+    known.add(raw);
+    return wrap(raw as unknown as DriverPage, false);
+  };
+  return {
+    name: 'chromium',
+    async open(page) {
+      const raw = await context.newPage();
+      await raw.goto(`chrome-extension://${b.extensionId}/${page}`);
+      return adopt(raw);
+    },
+    async waitForTab(part) {
+      let found: ReturnType<typeof context.pages>[number] | undefined;
+      await waitFor(
+        async () => (found = context.pages().find((p) => !known.has(p) && p.url().includes(part))),
+        (p) => p !== undefined,
+      );
+      if (!found) throw new Error(`no new tab at …${part}`);
+      await found.waitForLoadState('load');
+      return adopt(found);
+    },
+    async web(url) {
+      const raw = await context.newPage();
+      await raw.goto(url);
+      return adopt(raw);
+    },
+    async dialogs(tab) {
+      const cdp = await context.newCDPSession(tab.raw as unknown as Parameters<typeof context.newCDPSession>[0]);
+      try {
+        const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+        return nodes.filter((n) => !n.ignored && n.role?.value === 'dialog').map((n) => String(n.name?.value ?? ''));
+      } finally {
+        await cdp.detach();
+      }
+    },
+    async close() {
+      const errors = await chromiumExtensionErrors(context, b.extensionId);
+      await b.close();
+      expect(errors, 'errors Chromium recorded for the extension').toEqual({ manifest: [], runtime: [] });
+    },
+  };
+}
+
+async function firefoxRun(): Promise<Run> {
+  const b: Firefox = await launchFirefox('dist/firefox');
+  const driver = b.raw;
+  const connection = (driver as unknown as { connection: { send(method: string, params: object): Promise<any> } }).connection;
+  /** Runs `expression` in Firefox's privileged parent process. */
+  const inParent = async (expression: string): Promise<unknown> => {
+    const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+    const reply = await connection.send('script.evaluate', {
+      expression,
+      target: { context: tree.result.contexts[0].context },
+      awaitPromise: false,
+    });
+    return reply.result.result.value;
+  };
+  const base = (await inParent(`WebExtensionPolicy.getByID(${JSON.stringify(b.addonId)}).getURL('')`)) as string;
+  const known = new Set(await driver.pages());
+  /** The next new tab whose address passes `match`. Puppeteer reports extension tabs as about:blank, so each is asked. */
+  const next = async (match: (href: string) => boolean): Promise<Tab> => {
+    let found: Awaited<ReturnType<typeof driver.pages>>[number] | undefined;
+    for (let i = 0; i < 100 && !found; i++) {
+      for (const p of await driver.pages()) {
+        if (known.has(p)) continue;
+        const href = await p.evaluate(() => (document.readyState === 'complete' ? location.href : '')).catch(() => '');
+        if (match(href)) found = p;
+      }
+      if (!found) await sleep(100);
+    }
+    if (!found) throw new Error('Firefox: the tab did not appear');
+    known.add(found);
+    return wrap(found as unknown as DriverPage, true);
+  };
+  return {
+    name: 'firefox',
+    async open(page) {
+      const url = `${base}${page}`;
+      await inParent(`gBrowser.selectedTab = gBrowser.addTab(${JSON.stringify(url)}, {
+        triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal(),
+      })`);
+      return next((href) => href === url);
+    },
+    waitForTab: (part) => next((href) => href.includes(part)),
+    async web(url) {
+      const raw = await driver.newPage();
+      known.add(raw);
+      await raw.goto(url, { waitUntil: 'load' });
+      return wrap(raw as unknown as DriverPage, true);
+    },
+    dialogs: async () => (await b.dialogs()).map((d) => d.name),
+    close: () => b.close(),
+  };
+}
+
+const launchers = { chromium: chromiumRun, firefox: firefoxRun };
+
+/** Painted texts in a stable order: a highlight lists its ranges in the order they were added. */
+const sorted = (texts: string[]) => [...texts].sort();
+
+// ---- Probes that run in the pages -------------------------------------------------------
+
+interface OptionSeen {
+  id: string;
+  group: string;
+  text: string;
+  /** A quote result's words, without its quotation marks or the ellipses of a clipped one. */
+  quote: string | null;
+  title: string;
+  marked: string[];
+  active: boolean;
+}
+
+/** The popup's listbox as a screen reader would walk it. */
+const popupOptions = (tab: Tab) =>
+  tab.evaluate((): OptionSeen[] => {
+    const active = document.getElementById('search')?.getAttribute('aria-activedescendant');
+    return [...document.querySelectorAll<HTMLElement>('[role="option"]')].map((o) => {
+      const group = o.closest('[role="group"]')!;
+      return {
+        id: o.id,
+        group: document.getElementById(group.getAttribute('aria-labelledby')!)?.textContent ?? '',
+        text: o.textContent ?? '',
+        title: o.querySelector('.title')?.textContent ?? '',
+        quote: o.querySelector('.quote')?.textContent?.replace(/^“…?|…?”$/g, '') ?? null,
+        marked: [...o.querySelectorAll('mark')].map((m) => m.textContent ?? ''),
+        active: o.id === active && o.getAttribute('aria-selected') === 'true',
+      };
+    });
+  });
+
+const searchState = (tab: Tab) =>
+  tab.evaluate(() => {
+    const input = document.getElementById('search') as HTMLInputElement | null;
+    return { value: input?.value ?? null, focused: document.activeElement === input };
+  });
+
+/** The entity view's card (an open shadow root in the popup): its name and whether it has focus. */
+const entityView = (tab: Tab) =>
+  tab.evaluate(() => {
+    const root = document.querySelector('.shadow-frame')?.shadowRoot;
+    const dialog = root?.querySelector<HTMLElement>('[role="dialog"]');
+    return dialog ? { name: dialog.querySelector('h2')?.textContent ?? '', focused: root!.activeElement === dialog } : null;
+  });
+
+/** Types into the popup's box (cleared first with Esc) and waits for the list to answer. */
+async function search(tab: Tab, query: string) {
+  if ((await searchState(tab)).value) await tab.press('Escape');
+  await tab.type(query);
+  await waitFor(() => searchState(tab), (s) => s.value === query);
+  await waitFor(() => tab.evaluate(() => document.getElementById('results')?.getAttribute('aria-label')), (l) => l === 'Search results');
+  return popupOptions(tab);
+}
+
+/** Presses ArrowDown until the option with `id` is active. */
+async function arrowTo(tab: Tab, id: string) {
+  for (let i = 0; i < 40; i++) {
+    if ((await popupOptions(tab)).find((o) => o.id === id)?.active) return;
+    await tab.press('ArrowDown');
+  }
+  throw new Error(`never reached option ${id}`);
+}
+
+const readerMark = (tab: Tab) =>
+  tab.evaluate(() => ({
+    text: document.getElementById('quote')?.textContent ?? null,
+    marks: document.querySelectorAll('article mark').length,
+    focused: document.activeElement?.id === 'quote',
+    search: location.search,
+  }));
+
+/** The centre of the first mention the page paints. */
+const firstMention = (tab: Tab) =>
+  tab.evaluate(() => {
+    const range = [...(CSS.highlights.get('backstory-mention') ?? [])][0] as Range | undefined;
+    const box = range?.getClientRects()[0];
+    return range && box ? { text: range.toString(), x: box.left + box.width / 2, y: box.top + box.height / 2 } : null;
+  });
+
+const stored = (tab: Tab) =>
+  tab.run(async () => ({
+    settings: (await browser.storage.sync.get('settings')).settings as Record<string, unknown> | undefined,
+    rejected: (await browser.storage.local.get('settingsRejected')).settingsRejected as Record<string, unknown> | undefined,
+  }), null);
+
+/** Back to a fresh install's settings, in every context. */
+const resetSettings = (tab: Tab) =>
+  tab.run(async () => {
+    await browser.storage.sync.remove('settings');
+    await browser.storage.local.remove(['settings', 'settingsRejected']);
+  }, null);
+
+/** The `n` words in a row of `text` that say most (the longest), as someone might remember them. */
+function memorable(text: string, n: number): string {
+  const words = text.split(' ');
+  const weight = (i: number) => words.slice(i, i + n).join('').length;
+  let from = 0;
+  for (let i = 1; i + n <= words.length; i++) if (weight(i) > weight(from)) from = i;
+  return words.slice(from, from + n).join(' ');
+}
+
+async function audit(tab: Tab) {
+  await tab.inject(await axeSource);
+  return tab.run(async () => {
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.html) }));
+  }, null);
+}
+
+// ---- The tests --------------------------------------------------------------------------
+
+for (const name of ['chromium', 'firefox'] as BrowserName[]) {
+  describe.skipIf(!browserAvailable(name))(`in ${name}`, () => {
+    let run: Run;
+    let server: Awaited<ReturnType<typeof serve>>;
+    let index: CorpusIndex;
+    /** An extension page kept open to use the extension's API from (storage, tabs). */
+    let home: Tab;
+    let news: Tab;
+    const opened: Tab[] = [];
+    const shot = (tab: Tab, what: string) => tab.screenshot(path.join(ARTIFACTS, `${name}-${what}.png`));
+    const open = async (page: string) => {
+      const tab = await run.open(page);
+      opened.push(tab);
+      return tab;
+    };
+    const newsUrl = () => `${server.url}/pages/news.html`;
+    const freshNews = async () => {
+      await news.goto(newsUrl());
+      return sorted(await waitFor(() => paintedTexts(news), (t) => t.length >= 2));
+    };
+
+    beforeAll(async () => {
+      await mkdir(ARTIFACTS, { recursive: true });
+      server = await serve('test/browser/fixtures');
+      index = JSON.parse(await readFile(`dist/${name === 'chromium' ? 'chrome' : 'firefox'}/index.json`, 'utf8'));
+      run = await launchers[name]();
+      home = await open('popup.html');
+      news = await run.web(newsUrl());
+      opened.push(news);
+      await waitFor(() => paintedTexts(news), (t) => t.length >= 2);
+    });
+    afterAll(async () => {
+      await run?.close();
+      await server?.close();
+    });
+
+    describe('the popup', () => {
+      let popup: Tab;
+      beforeAll(async () => {
+        popup = await open('popup.html');
+      });
+
+      it('opens with the search box focused and, before a query, the people covered and the counts', async () => {
+        const options = await waitFor(() => popupOptions(popup), (o) => o.length > 0);
+        expect(await searchState(popup)).toEqual({ value: '', focused: true });
+        const people = index.entities.filter((e) => e.kind === 'person');
+        expect(options.filter((o) => o.group === 'People').map((o) => o.title)).toEqual(people.map((e) => e.name));
+        const summary = await popup.evaluate(() => document.querySelector('.summary')?.textContent);
+        expect(summary).toContain(`${index.quotes.length} quotes`);
+        expect(summary).toContain(`${index.articles.length} articles`);
+        const ready = await popup.evaluate(() => performance.getEntriesByName('backstory-popup-ready')[0]?.startTime ?? null);
+        console.log(`${name}: popup searchable ${ready === null ? '?' : Math.round(ready)} ms after navigation start`);
+        await shot(popup, 'popup-overview');
+      });
+
+      it('lists Volodymyr Zelensky first for "zelen", with the matched letters marked', async () => {
+        const [first] = await search(popup, 'zelen');
+        expect(first).toMatchObject({ group: 'People', title: 'Volodymyr Zelensky', active: true });
+        expect(first!.marked).toEqual(['Zelen']);
+        await shot(popup, 'popup-zelen');
+      });
+
+      it('finds a person by a non-Latin alias', async () => {
+        const [first] = await search(popup, 'Зеленськ');
+        expect(first).toMatchObject({ group: 'People', title: 'Volodymyr Zelensky' });
+        expect(first!.marked).toEqual(['Зеленськ']);
+        expect(first!.text).toContain('Зеленський');
+      });
+
+      it('works from the keyboard: arrows move, Enter opens the entity view, Esc goes back, then clears', async () => {
+        const options = await search(popup, 'rubio');
+        expect(options[0]).toMatchObject({ title: 'Marco Rubio', active: true });
+        await popup.press('ArrowDown');
+        expect((await popupOptions(popup)).findIndex((o) => o.active)).toBe(1);
+        await popup.press('ArrowUp');
+        expect((await popupOptions(popup)).findIndex((o) => o.active)).toBe(0);
+        await popup.press('Enter');
+        const view = await waitFor(() => entityView(popup), (v) => v !== null);
+        expect(view).toEqual({ name: 'Marco Rubio', focused: true });
+        // Firefox updates its accessibility tree a moment after the DOM.
+        expect(await waitFor(() => run.dialogs(popup), (d) => d.includes('Marco Rubio'))).toContain('Marco Rubio');
+        await shot(popup, 'popup-entity');
+        await popup.press('Escape');
+        expect(await waitFor(() => searchState(popup), (s) => s.focused)).toEqual({ value: 'rubio', focused: true });
+        await popup.press('Escape');
+        expect(await searchState(popup)).toEqual({ value: '', focused: true });
+        expect(popup.errors).toEqual([]);
+      });
+
+      it('lists a Rubio quote, with its speaker, for a few of its words; choosing it opens the reader at exactly that quote', async () => {
+        const quote = index.quotes.find((q) => q.speaker === 'marco-rubio' && q.text.split(' ').length >= 8) as Quote;
+        // Typed as on a keyboard, with a straight apostrophe.
+        const words = memorable(quote.text, 4).replace(/’/g, "'");
+        const options = await search(popup, words);
+        const hit = options.find((o) => o.group === 'Quotes' && quote.sources.some((s) => o.quote && s.text.includes(o.quote)));
+        expect(hit, `a quote result for "${words}"`).toBeDefined();
+        expect(hit!.text).toContain('— Marco Rubio');
+        expect(options.filter((o) => o.group === 'Quotes')[0]!.id).toBe(hit!.id);
+        await shot(popup, 'popup-quote');
+        await arrowTo(popup, hit!.id);
+        await popup.press('Enter');
+
+        const reader = await run.waitForTab('reader.html');
+        opened.push(reader);
+        // The mark takes focus once the article is laid out.
+        const seen = await waitFor(() => readerMark(reader), (m) => m.focused);
+        // The address names one of the quote's wordings, and exactly that wording is marked.
+        const params = new URLSearchParams(seen.search);
+        const source = quote.sources.find(
+          (s) => s.articleId === params.get('article') && String(s.start) === params.get('start') && String(s.end) === params.get('end'),
+        );
+        expect(source, `the reader's address ${seen.search}`).toBeDefined();
+        expect(seen).toMatchObject({ text: source!.text, marks: 1, focused: true });
+        await shot(reader, 'reader-quote');
+
+        await reader.reload();
+        expect(await waitFor(() => readerMark(reader), (m) => m.focused)).toEqual(seen);
+        expect(reader.errors).toEqual([]);
+      });
+
+      it('lists what is on the page it was opened from, and reveals a mention there with its card', async () => {
+        await freshNews();
+        // Without the "tabs" permission the API hides addresses; the active tab is the one in front.
+        await news.front();
+        const tabId = await home.run(async () => (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id, null);
+        expect(tabId).toBeTypeOf('number');
+        await home.run(
+          ({ id }) => browser.tabs.create({ url: browser.runtime.getURL('popup.html'), openerTabId: id }),
+          { id: tabId! },
+        );
+        const onPage = await run.waitForTab('popup.html');
+        opened.push(onPage);
+        const options = await waitFor(
+          () => popupOptions(onPage),
+          (o) => o.some((x) => x.group === 'On this page'),
+        );
+        const listed = options.filter((o) => o.group === 'On this page');
+        expect(listed.map((o) => o.text)).toEqual(['Marco Rubio 2 mentions', 'Volodymyr Zelensky 1 mention']);
+        await shot(onPage, 'popup-on-this-page');
+
+        await arrowTo(onPage, listed[1]!.id);
+        await onPage.press('Enter');
+        expect(await waitFor(() => cardOpen(news), (o) => o)).toBe(true);
+        const dialogs = await waitFor(() => run.dialogs(news), (d) => d.includes('Volodymyr Zelensky'));
+        expect(dialogs).toContain('Volodymyr Zelensky');
+        const inView = await news.evaluate(() => {
+          const box = document.getElementById('later')!.getBoundingClientRect();
+          return box.top >= 0 && box.bottom <= innerHeight;
+        });
+        expect(inView).toBe(true);
+        await news.press('Escape');
+        expect(onPage.errors).toEqual([]);
+      });
+    });
+
+    describe('the reader', () => {
+      it('shows an article as text, its mentions marked and hoverable with the card', async () => {
+        const article = index.articles[0]!;
+        const reader = await open(`reader.html?article=${encodeURIComponent(article.id)}`);
+        await waitFor(() => paintedTexts(reader), (t) => t.length > 0);
+        const tags = await reader.evaluate(() => [...new Set([...document.querySelectorAll('article *')].map((e) => e.tagName))].sort());
+        expect(tags.every((t) => ['H1', 'H2', 'LI', 'MARK', 'P', 'UL'].includes(t))).toBe(true);
+
+        const mention = (await firstMention(reader))!;
+        await reader.moveMouse(mention.x - 30, mention.y + 1);
+        await reader.moveMouse(mention.x, mention.y);
+        expect(await waitFor(() => cardOpen(reader), (o) => o)).toBe(true);
+        const entity = index.entities.find((e) => e.aliases.includes(mention.text))!;
+        expect(await waitFor(() => run.dialogs(reader), (d) => d.includes(entity.name))).toContain(entity.name);
+        await shot(reader, 'reader-card');
+        await reader.press('Escape');
+        expect(reader.errors).toEqual([]);
+      });
+
+      it('lists every article with its outlet, and moves between them from the keyboard', async () => {
+        const reader = await open('reader.html');
+        const nav = await waitFor(
+          () => reader.evaluate(() => [...document.querySelectorAll('nav li')].map((li) => li.textContent)),
+          (n) => n.length > 0,
+        );
+        const title = (a: CorpusIndex['articles'][number]) => a.title ?? 'Untitled article';
+        expect(nav).toEqual(index.articles.map((a) => `${title(a)}${a.outlet ?? 'outlet not stated'}`));
+        await reader.press('Tab');
+        await reader.press('Tab');
+        expect(await reader.evaluate(() => document.activeElement?.textContent)).toBe(title(index.articles[1]!));
+        await reader.press('Enter');
+        const heading = await waitFor(
+          () =>
+            reader
+              .evaluate(() => (location.search.includes('article=') ? document.querySelector('h1')?.textContent : null))
+              .catch(() => null), // while the next article loads
+          (h) => !!h,
+        );
+        expect(heading).toBe(title(index.articles[1]!));
+      });
+    });
+
+    describe('the settings page', () => {
+      let options: Tab;
+      beforeAll(async () => {
+        await resetSettings(home);
+        options = await open('options.html');
+        await waitFor(() => options.evaluate(() => !!document.querySelector('input[name="density"]:checked')), (x) => x);
+      });
+      afterAll(() => resetSettings(home));
+
+      it('clears the marks in an open tab when density becomes "none", without a reload', async () => {
+        await freshNews();
+        const load = await news.evaluate(() => performance.timeOrigin);
+        await options.clickOn('input[name="density"][value="none"]');
+        expect(await waitFor(() => paintedTexts(news), (t) => t.length === 0)).toEqual([]);
+        expect((await stored(home)).settings).toMatchObject({ density: 'none' });
+        await options.clickOn('input[name="density"][value="first"]');
+        expect(sorted(await waitFor(() => paintedTexts(news), (t) => t.length === 2))).toEqual(['Marco Rubio', 'Volodymyr Zelensky']);
+        expect(await news.evaluate(() => performance.timeOrigin)).toBe(load);
+      });
+
+      it('is usable from the keyboard: arrow keys change the density, typed delays are checked', async () => {
+        await options.evaluate(() => document.querySelector<HTMLInputElement>('input[name="density"][value="first"]')!.focus());
+        await options.press('ArrowDown');
+        expect(sorted(await waitFor(() => paintedTexts(news), (t) => t.length === 3))).toEqual(['Marco Rubio', 'Rubio', 'Volodymyr Zelensky']);
+        expect((await stored(home)).settings).toMatchObject({ density: 'all' });
+
+        await options.evaluate(() => document.getElementById('show-delay')!.focus());
+        await options.chord(['Control'], 'KeyA');
+        await options.type('5000');
+        await options.press('Tab');
+        expect(await options.evaluate(() => document.getElementById('show-delay')!.getAttribute('aria-invalid'))).toBe('true');
+        expect((await stored(home)).settings).toMatchObject({ showDelayMs: 400 });
+        await options.evaluate(() => document.getElementById('show-delay')!.focus());
+        await options.chord(['Control'], 'KeyA');
+        await options.type('650');
+        await options.press('Tab');
+        expect(await waitFor(() => stored(home), (s) => s.settings?.showDelayMs === 650)).toMatchObject({ settings: { showDelayMs: 650 } });
+        await shot(options, 'options');
+      });
+
+      it('pauses Backstory in every open tab, and resumes it', async () => {
+        await freshNews();
+        await options.clickOn('#pause');
+        expect(await waitFor(() => paintedTexts(news), (t) => t.length === 0)).toEqual([]);
+        await options.clickOn('#pause');
+        expect((await waitFor(() => paintedTexts(news), (t) => t.length > 0)).length).toBeGreaterThan(0);
+      });
+
+      it('lists a site turned off and turns it back on', async () => {
+        await freshNews();
+        await home.run(async () => {
+          const { settings } = await browser.storage.sync.get('settings');
+          await browser.storage.sync.set({ settings: { ...(settings as object), disabledSites: ['127.0.0.1'] } });
+        }, null);
+        expect(await waitFor(() => paintedTexts(news), (t) => t.length === 0)).toEqual([]);
+        const listed = await waitFor(
+          () => options.evaluate(() => [...document.querySelectorAll('.sites li span')].map((s) => s.textContent)),
+          (l) => l.length > 0,
+        );
+        expect(listed).toEqual(['127.0.0.1']);
+        await options.clickOn('.sites button');
+        expect((await waitFor(() => paintedTexts(news), (t) => t.length > 0)).length).toBeGreaterThan(0);
+        expect((await stored(home)).settings).toMatchObject({ disabledSites: [] });
+      });
+
+      it('recovers from corrupt stored settings: defaults, a notice, and the data kept aside', async () => {
+        await home.run(() => browser.storage.sync.set({ settings: { version: 1, density: 'loud', theme: 42 } }), null);
+        const page = await open('options.html');
+        const notice = await waitFor(
+          () => page.evaluate(() => document.querySelector('[role="alert"]')?.textContent ?? null),
+          (n) => n !== null,
+        );
+        expect(notice).toContain('Your settings were reset');
+        expect(await page.evaluate(() => document.querySelector<HTMLInputElement>('input[name="density"]:checked')?.value)).toBe('first');
+        const { settings, rejected } = await stored(home);
+        expect(settings).toMatchObject({ version: 1, density: 'first', theme: 'auto' });
+        expect(rejected).toMatchObject({ value: { version: 1, density: 'loud', theme: 42 } });
+        expect(rejected!.problem).toMatch(/"density" was the text "loud"; "theme" was number 42/);
+        await shot(page, 'options-recovered');
+        // Open tabs carry on with the defaults.
+        expect(await freshNews()).toEqual(['Marco Rubio', 'Volodymyr Zelensky']);
+
+        await page.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent === 'Dismiss')!.focus());
+        await page.press('Enter');
+        expect(await waitFor(() => page.evaluate(() => document.querySelector('[role="alert"]')), (n) => n === null)).toBeNull();
+        expect((await stored(home)).rejected).toBeUndefined();
+        expect([...page.errors, ...options.errors]).toEqual([]);
+      });
+
+      it('applies the dark theme to Backstory’s pages, and to the popup’s card', async () => {
+        await options.clickOn('input[name="theme"][value="dark"]');
+        const background = () => options.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+        expect(await waitFor(background, (c) => c === 'rgb(26, 25, 23)')).toBe('rgb(26, 25, 23)');
+        const popup = await open('popup.html');
+        await search(popup, 'peskov');
+        await popup.press('Enter');
+        await waitFor(() => entityView(popup), (v) => v !== null);
+        const theme = await popup.evaluate(() => ({
+          page: getComputedStyle(document.documentElement).backgroundColor,
+          card: document.querySelector('.shadow-frame')!.shadowRoot!.querySelector<HTMLElement>('[data-theme]')!.dataset.theme,
+        }));
+        expect(theme).toEqual({ page: 'rgb(26, 25, 23)', card: 'dark' });
+        await shot(popup, 'popup-entity-dark');
+      });
+    });
+
+    describe('axe-core', () => {
+      afterAll(() => resetSettings(home));
+      for (const theme of ['light', 'dark'] as const) {
+        it(`finds no violations on the popup, the reader and the settings page (${theme})`, async () => {
+          await home.run((t) => browser.storage.sync.set({ settings: { version: 1, theme: t } }), theme);
+          const quote = index.quotes[0]!;
+          const pages: [string, (tab: Tab) => Promise<unknown>][] = [
+            ['popup.html', async (tab) => waitFor(() => popupOptions(tab), (o) => o.length > 0)],
+            ['popup.html', async (tab) => search(tab, 'rubio')],
+            [
+              'popup.html',
+              async (tab) => {
+                await search(tab, 'rubio');
+                await tab.press('Enter');
+                await waitFor(() => entityView(tab), (v) => v !== null);
+              },
+            ],
+            [
+              `reader.html?article=${quote.articleId}&start=${quote.start}&end=${quote.end}`,
+              async (tab) => waitFor(() => paintedTexts(tab), (t) => t.length > 0),
+            ],
+            ['options.html', async (tab) => waitFor(() => tab.evaluate(() => !!document.querySelector('input:checked')), (x) => x)],
+          ];
+          for (const [page, ready] of pages) {
+            const tab = await open(page);
+            await ready(tab);
+            await sleep(200); // past the card's fade-in
+            const scheme = await tab.evaluate(() => document.documentElement.dataset.theme);
+            expect(scheme).toBe(theme);
+            const violations = await audit(tab);
+            if (violations.length) await shot(tab, `axe-${theme}-${page.split(/[.?]/)[0]}`);
+            expect(violations, `${page} (${theme})`).toEqual([]);
+            expect(tab.errors).toEqual([]);
+            await tab.close();
+            opened.splice(opened.indexOf(tab), 1);
+          }
+        });
+      }
+    });
+
+    it('logs no errors on any page', async () => {
+      expect(opened.flatMap((t) => t.errors)).toEqual([]);
+    });
+  });
+}
