@@ -22,7 +22,7 @@ import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { JSDOM } from 'jsdom';
+import { JSDOM, VirtualConsole } from 'jsdom';
 import { collectTextRuns } from '../content/collect-text';
 import { mentionsInRun } from '../content/find-mentions';
 import { compileMatcher, type Matcher, type MatcherEntity } from '../core/match/matcher';
@@ -88,7 +88,8 @@ export function scanDocument(doc: Document, matcher: Matcher, names: ReadonlyMap
 
 /** Parses HTML as a browser would, with scripts off and nothing loaded. */
 export function parseHtml(html: string): { doc: Document; close: () => void } {
-  const dom = new JSDOM(html);
+  // A silent console: pages' style sheets that jsdom cannot parse are none of the reader's business.
+  const dom = new JSDOM(html, { virtualConsole: new VirtualConsole() });
   const doc = dom.window.document as unknown as Document;
   return { doc, close: () => dom.window.close() };
 }
