@@ -1,0 +1,187 @@
+// @ts-check
+/**
+ * Pure comparisons for the real-pages run: one visit with the extension against one or two
+ * visits without it. A difference only counts against the extension when the page itself
+ * loads the same way twice without the extension; when its two baselines differ too, the
+ * check is "varies" (inconclusive) unless the difference lies wholly in what the page keeps
+ * stable.
+ *
+ * @typedef {{ nodes: string[], boxes: number[], boxAt: number[], sheets: number[], extent: number[], globals: string[] }} Snapshot
+ * @typedef {'same' | 'differs' | 'varies'} Status
+ * @typedef {{ status: Status, detail?: string }} Finding
+ */
+
+/** Lines of the card host, as snapshotPage() writes them: a `backstory-card` child of <html>. */
+const HOST_LINE = /^1 <backstory-card[ >]/;
+
+/**
+ * How many more times each item occurs in `list` than in the baseline that has the most of it.
+ * @param {string[]} list
+ * @param {string[][]} baselines
+ * @returns {string[]}
+ */
+export function extras(list, baselines) {
+  const count = (/** @type {string[]} */ l) => l.reduce((m, x) => m.set(x, (m.get(x) ?? 0) + 1), /** @type {Map<string, number>} */ (new Map()));
+  const mine = count(list);
+  const theirs = baselines.map(count);
+  /** @type {string[]} */
+  const out = [];
+  for (const [item, n] of mine) {
+    const allowed = Math.max(0, ...theirs.map((m) => m.get(item) ?? 0));
+    for (let i = allowed; i < n; i += 1) out.push(item);
+  }
+  return out;
+}
+
+/** @param {unknown} a @param {unknown} b */
+const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+
+/** @param {string[]} items @param {number} [max] */
+const brief = (items, max = 3) =>
+  items.slice(0, max).map((s) => (s.length > 140 ? `${s.slice(0, 140)}…` : s)).join(' | ') + (items.length > max ? ` (+${items.length - max} more)` : '');
+
+/**
+ * Lists that should hold nothing new with the extension: errors, console errors, requests,
+ * global names. Compared as sets, after masking long numbers: the extension would add
+ * something new, while how often a page repeats the same request or error depends on timing
+ * (speculative loads, retries, timers).
+ * @param {string[]} withExt
+ * @param {string[]} baseline
+ * @param {string[]} [baseline2] a second visit without the extension, when one was made
+ * @returns {Finding}
+ */
+export function compareLists(withExt, baseline, baseline2) {
+  const [a, b, c] = [withExt, baseline, baseline2 ?? null].map((l) => (l ? new Set(l.map(withoutLongNumbers)) : null));
+  const added = [.../** @type {Set<string>} */ (a)].filter((x) => !b?.has(x) && !c?.has(x));
+  if (added.length === 0) return { status: 'same' };
+  const detail = `${added.length} new with the extension: ${brief(added)}`;
+  const agree = !c || (b?.size === c.size && [.../** @type {Set<string>} */ (b)].every((x) => c.has(x)));
+  if (agree) return { status: 'differs', detail };
+  return { status: 'varies', detail: `${detail}; the page's own list changes between loads` };
+}
+
+/**
+ * Long digit runs in URLs and messages are timestamps and cache-busters far more often than
+ * anything the extension could cause; they are masked before lists are compared.
+ * @param {string} line
+ */
+export const withoutLongNumbers = (line) => line.replace(/\d{6,}/g, '#');
+
+/**
+ * Takes the one card host out of a snapshot taken with a card open.
+ * @param {Snapshot} snap
+ * @returns {{ snap: Snapshot, hosts: number }}
+ */
+export function withoutHost(snap) {
+  const hostLines = snap.nodes.flatMap((line, i) => (HOST_LINE.test(line) ? [i] : []));
+  if (hostLines.length !== 1) return { snap, hosts: hostLines.length };
+  const at = /** @type {number} */ (hostLines[0]);
+  // The host's subtree is its closed shadow root, which the page cannot see: no lines follow it
+  // at a greater depth, but drop any that do, so a leak into the light DOM shows as a difference.
+  let end = at + 1;
+  while (end < snap.nodes.length && Number((snap.nodes[end] ?? '').split(' ', 1)[0]) > 1) end += 1;
+  const nodes = [...snap.nodes.slice(0, at), ...snap.nodes.slice(end)];
+  const removed = end - at;
+  const boxes = [];
+  const boxAt = [];
+  for (let e = 0; e < snap.boxAt.length; e += 1) {
+    const line = /** @type {number} */ (snap.boxAt[e]);
+    if (line >= at && line < end) continue;
+    boxAt.push(line >= end ? line - removed : line);
+    boxes.push(...snap.boxes.slice(e * 4, e * 4 + 4));
+  }
+  return { snap: { ...snap, nodes, boxes, boxAt }, hosts: 1 };
+}
+
+/**
+ * The first place two node lists part, with a line either side, for the report.
+ * @param {string[]} a with the extension
+ * @param {string[]} b without
+ */
+function firstParting(a, b) {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
+  return `first difference at node ${i}: with "${a[i] ?? '(end)'}", without "${b[i] ?? '(end)'}"`;
+}
+
+/**
+ * The DOM, node by node and in order.
+ * @param {Snapshot} withExt
+ * @param {Snapshot} baseline
+ * @param {Snapshot} [baseline2]
+ * @returns {Finding}
+ */
+export function compareDom(withExt, baseline, baseline2) {
+  const a = withExt.nodes;
+  const b = baseline.nodes;
+  if (same(a, b) && same(withExt.sheets, baseline.sheets)) return { status: 'same' };
+  const added = extras(a, [b]);
+  const removed = extras(b, [a]);
+  const detail = [
+    `${a.length} nodes with the extension, ${b.length} without`,
+    added.length ? `only with: ${brief(added)}` : '',
+    removed.length ? `only without: ${brief(removed)}` : '',
+    same(a, b) ? `style sheets: with ${withExt.sheets}, without ${baseline.sheets}` : firstParting(a, b),
+  ].filter(Boolean).join('; ');
+  if (!baseline2 || (same(b, baseline2.nodes) && same(baseline.sheets, baseline2.sheets))) return { status: 'differs', detail };
+  // The page changes its own DOM between loads. If it keeps its shape, compare the nodes it
+  // keeps the same; otherwise nothing can be said.
+  const c = baseline2.nodes;
+  if (a.length === b.length && b.length === c.length) {
+    const changed = a.flatMap((line, i) => (b[i] === c[i] && line !== b[i] ? [i] : []));
+    if (changed.length === 0 && same(withExt.sheets, baseline.sheets)) {
+      return { status: 'same', detail: `the page changes ${b.filter((l, i) => l !== c[i]).length} of its own nodes between loads; the rest match` };
+    }
+    if (changed.length > 0) {
+      return { status: 'differs', detail: `${changed.length} nodes the page keeps stable differ: ${brief(changed.map((i) => `with "${a[i]}", without "${b[i]}"`))}` };
+    }
+  }
+  return { status: 'varies', detail: `${detail}; the page's own DOM changes between loads` };
+}
+
+/**
+ * Boxes of elements and text, in the same order; only meaningful when the DOM matched.
+ * @param {Snapshot} withExt
+ * @param {Snapshot} baseline
+ * @param {Snapshot} [baseline2]
+ * @returns {Finding}
+ */
+export function compareLayout(withExt, baseline, baseline2) {
+  if (!same(withExt.nodes, baseline.nodes)) return { status: 'varies', detail: 'not compared: the DOM differs' };
+  // The document's scroll position and size first, as one more "box".
+  const a = [...withExt.extent, ...withExt.boxes];
+  const b = [...baseline.extent, ...baseline.boxes];
+  const pageKeepsShape = baseline2 ? same(baseline2.nodes, baseline.nodes) : true;
+  const c = baseline2 && pageKeepsShape ? [...baseline2.extent, ...baseline2.boxes] : null;
+  /** @type {number[]} */
+  const moved = [];
+  /** @type {number[]} */
+  const unstable = [];
+  for (let e = 0; e <= withExt.boxAt.length; e += 1) {
+    const box = (/** @type {number[]} */ l) => l.slice(e * 4, e * 4 + 4);
+    if (c && !same(box(b), box(c))) unstable.push(e);
+    else if (!same(box(a), box(b))) moved.push(e);
+  }
+  const describe = (/** @type {number} */ e) => {
+    const what = e === 0 ? 'document scroll and size' : (withExt.nodes[withExt.boxAt[e - 1] ?? 0] ?? '').replace(/ \S+$/, '');
+    return `${what} with [${a.slice(e * 4, e * 4 + 4)}] without [${b.slice(e * 4, e * 4 + 4)}]`;
+  };
+  if (moved.length > 0) {
+    const detail = `${moved.length} of ${withExt.boxAt.length} boxes (elements and text) differ${unstable.length ? ` (besides ${unstable.length} the page moves itself)` : ''}: ${brief(moved.map(describe))}`;
+    if (!pageKeepsShape) return { status: 'varies', detail: `${detail}; the page's own DOM changes between loads` };
+    return { status: 'differs', detail };
+  }
+  if (unstable.length > 0) return { status: 'same', detail: `the page moves ${unstable.length} of its own boxes between loads; the rest match` };
+  return { status: 'same' };
+}
+
+/**
+ * The worst of several findings: differs, then varies, then same.
+ * @param {Finding[]} findings
+ * @returns {Status}
+ */
+export function worst(findings) {
+  if (findings.some((f) => f.status === 'differs')) return 'differs';
+  if (findings.some((f) => f.status === 'varies')) return 'varies';
+  return 'same';
+}

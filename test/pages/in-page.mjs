@@ -1,0 +1,233 @@
+// @ts-check
+/**
+ * Functions the real-pages run evaluates inside the page's main world, the world page scripts
+ * see. Each is self-contained (the drivers serialise its source), takes at most one
+ * JSON-serialisable argument and returns JSON.
+ */
+
+/**
+ * What the extension has painted: every range of every `backstory-*` highlight, in document
+ * order, with its text and some text around it (for reviewing false positives).
+ */
+export function readMarks() {
+  /** @param {Node} node */
+  const label = (node) => {
+    const el = node.nodeType === Node.ELEMENT_NODE ? /** @type {Element} */ (node) : node.parentElement;
+    if (!el) return '';
+    const id = el.id ? `#${el.id}` : '';
+    const cls = typeof el.className === 'string' && el.className.trim() ? `.${el.className.trim().split(/\s+/).slice(0, 2).join('.')}` : '';
+    return `${el.localName}${id}${cls}`;
+  };
+  /** @type {Range[]} */
+  const ranges = [];
+  /** @type {string[]} */
+  const names = [];
+  for (const [name, highlight] of CSS.highlights) {
+    names.push(`${name}:${highlight.size}`);
+    if (!name.startsWith('backstory')) continue;
+    for (const r of highlight) if (r instanceof Range) ranges.push(r);
+  }
+  ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+  const marks = ranges.map((r) => {
+    const before = r.startContainer.nodeType === Node.TEXT_NODE ? /** @type {Text} */ (r.startContainer).data.slice(0, r.startOffset) : '';
+    const after = r.endContainer.nodeType === Node.TEXT_NODE ? /** @type {Text} */ (r.endContainer).data.slice(r.endOffset) : '';
+    return {
+      text: r.toString(),
+      context: `${before.slice(-50)}[${r.toString()}]${after.slice(0, 50)}`.replace(/\s+/g, ' ').trim(),
+      in: label(r.commonAncestorContainer),
+    };
+  });
+  return { registered: CSS.highlights.has('backstory-mention'), names, marks };
+}
+
+/**
+ * A cheap signature of the page's state, polled until it stops changing: the highlight
+ * registry's contents and the number of nodes.
+ */
+export function settleSignature() {
+  let ranges = '';
+  for (const [name, highlight] of CSS.highlights) {
+    ranges += `${name}:${highlight.size};`;
+    if (!name.startsWith('backstory')) continue;
+    for (const r of highlight) if (r instanceof Range) ranges += `${r.toString()}|`;
+  }
+  return `${document.getElementsByTagName('*').length}/${ranges}`;
+}
+
+/**
+ * The page's DOM and layout. `nodes` has one line per node in tree order, through open shadow
+ * roots and same-origin frames: depth, kind and a digest of the content (attributes of an
+ * element, data of a text node). `boxes` has the bounding box of each element and each
+ * non-blank text node (4 numbers each, in the order their lines appear in `nodes`), with
+ * `boxAt` mapping a box's position in `boxes` to its line. Also the window's own property
+ * names, because a content script must leave the page's global scope alone.
+ * Returned as JSON text: a long list crosses the drivers' protocols much faster as one string.
+ * @returns {string} a PageSnapshot
+ */
+export function snapshotPage() {
+  /** @param {string} s */
+  const digest = (s) => {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < s.length; i += 1) {
+      h ^= s.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+    return (h >>> 0).toString(36);
+  };
+  /** @type {string[]} */
+  const nodes = [];
+  /** @type {number[]} */
+  const boxes = [];
+  /** @type {number[]} */
+  const boxAt = [];
+  const round = (/** @type {number} */ v) => Math.round(v * 100) / 100;
+  const range = document.createRange();
+  /** @param {Node} parent @param {number} depth */
+  const walk = (parent, depth) => {
+    for (let n = parent.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === Node.ELEMENT_NODE) {
+        const el = /** @type {Element} */ (n);
+        const attrs = el.getAttributeNames().sort().map((a) => `${a}=${el.getAttribute(a)}`).join('\u0000');
+        const id = el.id ? `#${el.id.slice(0, 40)}` : '';
+        const cls = typeof el.className === 'string' && el.className.trim() ? `.${el.className.trim().split(/\s+/).slice(0, 2).join('.').slice(0, 60)}` : '';
+        nodes.push(`${depth} <${el.localName}${id}${cls}> ${digest(attrs)}`);
+        const r = el.getBoundingClientRect();
+        boxAt.push(nodes.length - 1);
+        boxes.push(round(r.x), round(r.y), round(r.width), round(r.height));
+        if (el.shadowRoot) {
+          nodes.push(`${depth + 1} #shadow-root`);
+          walk(el.shadowRoot, depth + 2);
+        }
+        if (el instanceof HTMLTemplateElement) walk(el.content, depth + 1);
+        if (el instanceof HTMLIFrameElement || el instanceof HTMLFrameElement || el instanceof HTMLObjectElement) {
+          /** @type {Document | null} */
+          let inner = null;
+          try {
+            inner = el.contentDocument;
+          } catch {
+            inner = null;
+          }
+          if (inner) {
+            nodes.push(`${depth + 1} #document ${inner.URL.slice(0, 80)}`);
+            walk(inner, depth + 2);
+          }
+        }
+        walk(el, depth + 1);
+      } else if (n.nodeType === Node.TEXT_NODE || n.nodeType === Node.COMMENT_NODE || n.nodeType === Node.CDATA_SECTION_NODE) {
+        const data = /** @type {CharacterData} */ (n).data;
+        nodes.push(`${depth} ${n.nodeName} ${data.length} ${digest(data)} ${JSON.stringify(data.trim().slice(0, 30))}`);
+        if (n.nodeType === Node.TEXT_NODE && data.trim()) {
+          // Text boxes too: a change inside a line (spacing, a font) may leave every element
+          // box as it was.
+          range.selectNodeContents(n);
+          const r = range.getBoundingClientRect();
+          boxAt.push(nodes.length - 1);
+          boxes.push(round(r.x), round(r.y), round(r.width), round(r.height));
+        }
+      } else if (n.nodeType === Node.DOCUMENT_TYPE_NODE) {
+        nodes.push(`${depth} <!doctype ${/** @type {DocumentType} */ (n).name}>`);
+      } else {
+        nodes.push(`${depth} ${n.nodeName}`);
+      }
+    }
+  };
+  walk(document, 0);
+  const root = document.documentElement;
+  return JSON.stringify({
+    url: location.href,
+    nodes,
+    boxes,
+    boxAt,
+    sheets: [document.styleSheets.length, document.adoptedStyleSheets.length],
+    extent: [window.scrollX, window.scrollY, root?.scrollWidth ?? 0, root?.scrollHeight ?? 0],
+    globals: Object.getOwnPropertyNames(window).sort(),
+  });
+}
+
+/**
+ * @typedef {object} PageSnapshot
+ * @property {string} url
+ * @property {string[]} nodes
+ * @property {number[]} boxes
+ * @property {number[]} boxAt
+ * @property {number[]} sheets  style sheets and adopted style sheets of the document
+ * @property {number[]} extent  scroll position and scroll size of the document
+ * @property {string[]} globals
+ */
+
+/**
+ * The painted mentions (first few, in document order) as paths the run can find again in a
+ * page without the extension: child indices from the document to each range's start and end.
+ * @returns {{ start: number[], startOffset: number, end: number[], endOffset: number, text: string }[]}
+ */
+export function markTargets() {
+  /** @type {Range[]} */
+  const ranges = [];
+  for (const [name, highlight] of CSS.highlights) {
+    if (!name.startsWith('backstory')) continue;
+    for (const r of highlight) if (r instanceof Range && !r.collapsed && r.startContainer.ownerDocument === document) ranges.push(r);
+  }
+  ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+  /** @param {Node} node */
+  const pathOf = (node) => {
+    /** @type {number[]} */
+    const path = [];
+    for (let n = node; n.parentNode; n = n.parentNode) path.unshift([...n.parentNode.childNodes].indexOf(/** @type {ChildNode} */ (n)));
+    return path;
+  };
+  return ranges.slice(0, 8).map((r) => ({ start: pathOf(r.startContainer), startOffset: r.startOffset, end: pathOf(r.endContainer), endOffset: r.endOffset, text: r.toString() }));
+}
+
+/**
+ * Scrolls the mention at `target` (from markTargets) into the middle of the viewport and
+ * returns the centre of its first line box, or null when the path no longer leads to it or
+ * the pointer cannot reach it there (off screen, or covered by another element).
+ * @param {{ start: number[], startOffset: number, end: number[], endOffset: number, text: string }} target
+ */
+export function aimAt(target) {
+  /** @param {number[]} path */
+  const nodeAt = (path) => {
+    /** @type {Node | undefined} */
+    let n = document;
+    for (const i of path) n = n?.childNodes[i];
+    return n ?? null;
+  };
+  const start = nodeAt(target.start);
+  const end = nodeAt(target.end);
+  if (!start || !end) return null;
+  const range = document.createRange();
+  try {
+    range.setStart(start, target.startOffset);
+    range.setEnd(end, target.endOffset);
+  } catch {
+    return null;
+  }
+  if (range.toString() !== target.text) return null;
+  (start.parentElement ?? document.documentElement).scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
+  let line = [...range.getClientRects()].find((r) => r.width > 0 && r.height > 0);
+  if (!line) return null;
+  if (line.top < 0 || line.bottom > innerHeight) {
+    // A parent taller than the viewport: centre the mention itself.
+    window.scrollBy({ top: line.top + line.height / 2 - innerHeight / 2, behavior: 'instant' });
+    line = [...range.getClientRects()].find((r) => r.width > 0 && r.height > 0);
+    if (!line) return null;
+  }
+  const x = line.left + Math.min(line.width / 2, 8);
+  const y = line.top + line.height / 2;
+  if (x < 1 || y < 1 || x > innerWidth - 1 || y > innerHeight - 1) return null;
+  const hit = document.elementFromPoint(x, y);
+  if (!hit || !(hit === start.parentElement || hit.contains(start))) return null;
+  return { x, y };
+}
+
+/** Whether Backstory's card host exists and is open, and how many hosts there are. */
+export function cardState() {
+  const hosts = document.querySelectorAll('backstory-card');
+  const host = hosts[0];
+  return {
+    hosts: hosts.length,
+    open: host ? host.matches(':popover-open') : false,
+    parent: host?.parentElement?.localName ?? null,
+    shadowReadable: host ? host.shadowRoot !== null : false,
+  };
+}

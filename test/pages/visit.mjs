@@ -1,0 +1,353 @@
+// @ts-check
+/**
+ * One page, visited with the extension and without it, and judged: what the extension changed
+ * (errors, console errors, DOM, layout, global names, requests) and what it found (marks and
+ * entities). See docs/robustness.md.
+ */
+import { compareDom, compareLayout, compareLists, withoutHost, worst } from './compare.mjs';
+import { aimAt, cardState, markTargets, readMarks, settleSignature, snapshotPage } from './in-page.mjs';
+import { isNetwork } from './launch.mjs';
+
+/** @typedef {import('./launch.mjs').PagesBrowser} PagesBrowser */
+/** @typedef {import('./launch.mjs').Recorded} Recorded */
+/** @typedef {import('./compare.mjs').Snapshot} Snapshot */
+/** @typedef {import('./compare.mjs').Finding} Finding */
+/** @typedef {import('./in-page.mjs').PageSnapshot} PageSnapshot */
+/** @typedef {ReturnType<typeof markTargets>[number]} MarkTarget */
+/** @typedef {{ port: number, entries: import('./launch.mjs').SinkEntry[] }} Sink */
+/** @typedef {{ requests: string[], pageErrors: string[], consoleErrors: string[] }} Phase */
+
+export const TIMING = {
+  loadTimeoutMs: 20_000,
+  /** How long the extension may take to start on a loaded page. */
+  startTimeoutMs: 5_000,
+  /** The page counts as settled when its signature holds this long… */
+  quietMs: 300,
+  /** …or when this much time has passed (a page that never stops changing). */
+  settleMaxMs: 6_000,
+  pollMs: 100,
+  /** How long a hovered mention may take to open its card (the hover delay is 0.4 s). */
+  cardTimeoutMs: 3_000,
+  /** After the card opens, for its content to arrive from the background. */
+  cardSettleMs: 250,
+};
+
+/**
+ * Hosts Chromium contacts for itself whatever the page (account, update and autofill services,
+ * seen with and without any extension). Requests to them that reach the sink are not counted
+ * against the extension; Chromium's own request events, which include the extension's service
+ * worker, still are. Firefox needs no such list: its own traffic is switched off.
+ */
+const CHROMIUM_OWN_HOSTS = /^(accounts\.google\.com|clients\d*\.google\.com|[a-z0-9-]+\.googleapis\.com|[a-z0-9-]+\.gvt1\.com)$/;
+
+const sleep = (/** @type {number} */ ms) => new Promise((r) => setTimeout(r, ms));
+
+/** @param {import('./launch.mjs').Tab} tab @returns {Promise<PageSnapshot>} */
+const takeSnapshot = async (tab) => JSON.parse(await tab.evaluate(snapshotPage));
+
+/** @param {string} hostOrUrl */
+const hostOf = (hostOrUrl) => {
+  try {
+    return new URL(hostOrUrl.includes('://') ? hostOrUrl : `http://${hostOrUrl}`).hostname;
+  } catch {
+    return hostOrUrl;
+  }
+};
+
+/**
+ * @typedef {object} Visit
+ * @property {string | null} loadProblem
+ * @property {number | null} startMs  load to the extension's highlight being registered
+ * @property {boolean} settled  false when the page kept changing until settleMaxMs
+ * @property {Record<string, number>} phases  how long each step of the visit took, in ms
+ * @property {PageSnapshot} snap
+ * @property {ReturnType<typeof readMarks>} marks
+ * @property {import('./launch.mjs').PageMention[] | null} mentions
+ * @property {MarkTarget[]} aimed  the mentions aimed at, in order; the last one was hovered
+ * @property {MarkTarget | null} target  the mention hovered
+ * @property {{ point: { x: number, y: number }, waitedMs: number, card: ReturnType<typeof cardState>, snap: PageSnapshot } | null} hover
+ * @property {string[] | null} marksAfter  mark texts at the end of the visit
+ * @property {Phase} load  requests and errors up to the settled snapshot
+ * @property {Phase} during  the same while a mention was hovered
+ * @property {Recorded} recorded  everything the tab recorded
+ * @property {string[]} extensionErrors
+ * @property {string[]} extensionRequests
+ * @property {string[]} sinkHosts  hosts of the connections the sink refused during the visit
+ */
+
+/**
+ * Loads `url` in a new tab, waits for it (and the extension) to settle, takes the snapshots,
+ * hovers a mention, and closes the tab.
+ * @param {PagesBrowser} browser
+ * @param {Sink} sink
+ * @param {string} url
+ * @param {{ hover?: { aimed: MarkTarget[], waitMs: number } | null, startTimeoutMs?: number }} [options]
+ *   hover: without the extension, the mentions the visit with it aimed at (the last one
+ *   hovered), and how long its card took; startTimeoutMs: how long to wait for the extension
+ * @returns {Promise<Visit>}
+ */
+export async function visit(browser, sink, url, options = {}) {
+  const sinkFrom = sink.entries.length;
+  /** @type {Record<string, number>} */
+  const phases = {};
+  let mark = Date.now();
+  const phase = (/** @type {string} */ name) => {
+    phases[name] = Date.now() - mark;
+    mark = Date.now();
+  };
+  const tab = await browser.openTab();
+  /** What the tab had recorded so far, for the load and the hover phases. */
+  const cut = () => {
+    const r = tab.recorded;
+    return { requests: r.requests.length, pageErrors: r.pageErrors.length, consoleErrors: r.consoleErrors.length };
+  };
+  try {
+    await browser.clearSiteData(new URL(url).origin);
+    phase('open');
+    const loadProblem = await tab.goto(url, TIMING.loadTimeoutMs);
+    phase('load');
+    const loaded = Date.now();
+    /** @type {number | null} */
+    let startMs = null;
+    if (browser.withExtension) {
+      while (Date.now() - loaded < (options.startTimeoutMs ?? TIMING.startTimeoutMs)) {
+        if ((await tab.evaluate(readMarks)).registered) {
+          startMs = Date.now() - loaded;
+          break;
+        }
+        await sleep(TIMING.pollMs);
+      }
+    }
+    let signature = await tab.evaluate(settleSignature);
+    let quietSince = Date.now();
+    while (Date.now() - quietSince < TIMING.quietMs && Date.now() - loaded < TIMING.settleMaxMs) {
+      await sleep(TIMING.pollMs);
+      const next = await tab.evaluate(settleSignature);
+      if (next !== signature) {
+        signature = next;
+        quietSince = Date.now();
+      }
+    }
+    const settled = Date.now() - quietSince >= TIMING.quietMs;
+    phase('settle');
+    const snap = await takeSnapshot(tab);
+    const atSnapshot = cut();
+    const marks = await tab.evaluate(readMarks);
+    phase('snapshot');
+    const mentions = browser.withExtension ? await browser.mentions() : null;
+    phase('mentions');
+
+    /** @type {Visit['hover']} */
+    let hover = null;
+    // With the extension: the first painted mention the pointer can reach. Without: the same
+    // mentions tried in the same order (each try scrolls), so the page ends up in the same place.
+    /** @type {MarkTarget[]} */
+    const aimed = [];
+    /** @type {MarkTarget | null} */
+    let target = null;
+    /** @type {{ x: number, y: number } | null} */
+    let point = null;
+    const candidates = browser.withExtension ? await tab.evaluate(markTargets) : (options.hover?.aimed ?? []);
+    for (const candidate of candidates) {
+      aimed.push(candidate);
+      point = await tab.evaluate(aimAt, candidate);
+      if (point) {
+        target = candidate;
+        break;
+      }
+    }
+    if (target && point) {
+      await tab.moveMouse(Math.max(0, point.x - 25), point.y + 1);
+      await tab.moveMouse(point.x, point.y);
+      const rested = Date.now();
+      if (browser.withExtension) {
+        while (Date.now() - rested < TIMING.cardTimeoutMs && !(await tab.evaluate(cardState)).open) await sleep(50);
+        await sleep(TIMING.cardSettleMs);
+      } else {
+        await sleep(options.hover?.waitMs ?? 0);
+      }
+      hover = { point, waitedMs: Date.now() - rested, card: await tab.evaluate(cardState), snap: await takeSnapshot(tab) };
+    }
+    const atHover = cut();
+    // Read in both runs, so both spend the same time before closing.
+    const marksAfter = (await tab.evaluate(readMarks)).marks.map((m) => m.text);
+    phase('hover');
+    await tab.close();
+    phase('close');
+    const r = tab.recorded;
+    return {
+      loadProblem,
+      startMs,
+      settled,
+      phases,
+      snap,
+      marks,
+      mentions,
+      aimed,
+      target,
+      hover,
+      marksAfter: browser.withExtension ? marksAfter : null,
+      load: {
+        requests: r.requests.slice(0, atSnapshot.requests),
+        pageErrors: r.pageErrors.slice(0, atSnapshot.pageErrors),
+        consoleErrors: r.consoleErrors.slice(0, atSnapshot.consoleErrors),
+      },
+      during: {
+        requests: r.requests.slice(atSnapshot.requests, atHover.requests),
+        pageErrors: r.pageErrors.slice(atSnapshot.pageErrors, atHover.pageErrors),
+        consoleErrors: r.consoleErrors.slice(atSnapshot.consoleErrors, atHover.consoleErrors),
+      },
+      recorded: r,
+      extensionErrors: await browser.takeExtensionErrors(),
+      extensionRequests: await browser.takeExtensionRequests(),
+      sinkHosts: sink.entries.slice(sinkFrom).map((e) => hostOf(e.host)),
+    };
+  } catch (error) {
+    await tab.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * The verdict on one page in one browser.
+ * @typedef {object} PageResult
+ * @property {'pass' | 'fail' | 'inconclusive'} result  inconclusive: nothing the extension did
+ *   was found, but some check could not tell, because the page loads differently every time
+ * @property {string[]} problems  one line per failed check
+ * @property {string[]} notes  inconclusive checks and other observations
+ * @property {Record<string, Finding>} checks
+ * @property {object} marks  what the extension painted and found
+ * @property {object} counts
+ * @property {object} timing
+ */
+
+/**
+ * Compares a visit with the extension to one or two without.
+ * @param {Visit} w with the extension
+ * @param {Visit} wo without
+ * @param {Visit | undefined} wo2 without, a second time, when the first comparison found a difference
+ * @param {'chromium' | 'firefox'} browserName
+ * @param {Visit} [earlier]  the visit before `w` in the same browser, whose connections may
+ *   reach the sink late
+ * @returns {PageResult}
+ */
+export function judge(w, wo, wo2, browserName, earlier) {
+  /** @type {Record<string, Finding>} */
+  const checks = {};
+  const second = wo2 ?? undefined;
+
+  checks.started = w.startMs === null ? { status: 'differs', detail: 'the extension never registered its highlight on this page' } : { status: 'same' };
+  checks.pageErrors = compareLists(w.load.pageErrors, wo.load.pageErrors, second?.load.pageErrors);
+  checks.consoleErrors = compareLists(w.load.consoleErrors, wo.load.consoleErrors, second?.load.consoleErrors);
+  const fromExtension = [...w.recorded.fromExtension, ...w.extensionErrors];
+  checks.extensionErrors = fromExtension.length
+    ? { status: 'differs', detail: [...new Set(fromExtension)].slice(0, 10).join(' | ') }
+    : { status: 'same' };
+  checks.dom = compareDom(w.snap, wo.snap, second?.snap);
+  checks.layout = compareLayout(w.snap, wo.snap, second?.snap);
+  checks.globals = compareLists(w.snap.globals, wo.snap.globals, second?.snap.globals);
+
+  // Requests: the page's own (the extension must not add any, e.g. from a content script), the
+  // extension's contexts' (Chromium reports its worker's), and what reached the sink from
+  // anywhere in the browser, less what the page itself asked for.
+  checks.pageRequests = compareLists(w.load.requests, wo.load.requests, second?.load.requests);
+  const explained = new Set(
+    [w, wo, ...(second ? [second] : []), ...(earlier ? [earlier] : [])].flatMap((v) => [
+      ...v.recorded.requests.map((r) => hostOf(r.split(' ')[1] ?? '')),
+      ...(v === w || v === earlier ? [] : v.sinkHosts),
+    ]),
+  );
+  const unexplained = w.sinkHosts.filter((h) => !explained.has(h) && !(browserName === 'chromium' && CHROMIUM_OWN_HOSTS.test(h)));
+  const extensionRequests = [...w.extensionRequests, ...unexplained.map((h) => `a connection to ${h} that neither page load made`)];
+  checks.extensionRequests = extensionRequests.length
+    ? { status: 'differs', detail: [...new Set(extensionRequests)].slice(0, 5).join(' | ') }
+    : { status: 'same' };
+
+  if (w.hover) {
+    const card = w.hover.card;
+    const { snap: rest, hosts } = withoutHost(w.hover.snap);
+    const problems = [
+      !card.open ? `no card opened within ${TIMING.cardTimeoutMs} ms` : '',
+      hosts !== 1 || card.hosts !== 1 ? `${card.hosts} backstory-card elements, not 1` : '',
+      card.hosts === 1 && card.parent !== 'html' ? `the host's parent is <${card.parent}>, not <html>` : '',
+      card.shadowReadable ? 'the host’s shadow root is open to the page' : '',
+    ].filter(Boolean);
+    checks.hoverCard = problems.length ? { status: 'differs', detail: problems.join('; ') } : { status: 'same' };
+    if (wo.hover) {
+      const base2 = second?.hover?.snap;
+      checks.hoverDom = compareDom(rest, wo.hover.snap, base2);
+      checks.hoverLayout = compareLayout(rest, wo.hover.snap, base2);
+      checks.hoverErrors = compareLists(
+        [...w.during.pageErrors, ...w.during.consoleErrors],
+        [...wo.during.pageErrors, ...wo.during.consoleErrors],
+        second && [...second.during.pageErrors, ...second.during.consoleErrors],
+      );
+      checks.hoverRequests = compareLists(w.during.requests, wo.during.requests, second?.during.requests);
+    } else {
+      checks.hoverDom = { status: 'varies', detail: 'the hovered mention could not be found again without the extension' };
+    }
+  }
+
+  /** @type {string[]} */
+  const problems = [];
+  /** @type {string[]} */
+  const notes = [];
+  for (const [name, finding] of Object.entries(checks)) {
+    if (finding.status === 'differs') problems.push(`${name}: ${finding.detail ?? 'differs'}`);
+    else if (finding.status === 'varies') notes.push(`${name} inconclusive: ${finding.detail ?? ''}`);
+    else if (finding.detail) notes.push(`${name}: ${finding.detail}`);
+  }
+  if (w.marks.marks.length > 0 && !w.hover) notes.push(`none of the first ${w.aimed.length} painted mentions could be reached by the pointer: no hover`);
+  if (w.snap.url !== wo.snap.url) notes.push(`the page ended at ${w.snap.url} with the extension and ${wo.snap.url} without`);
+  if (w.loadProblem) notes.push(`with the extension, load: ${w.loadProblem}`);
+  if (wo.loadProblem) notes.push(`without, load: ${wo.loadProblem}`);
+  if (!w.settled) notes.push(`the page was still changing after ${TIMING.settleMaxMs} ms with the extension`);
+  const painted = w.marks.marks.map((m) => m.text);
+  if (w.marksAfter && JSON.stringify(w.marksAfter) !== JSON.stringify(painted)) {
+    notes.push(`marks changed after the page settled: ${JSON.stringify(painted)} then ${JSON.stringify(w.marksAfter)}`);
+  }
+  const status = worst(Object.values(checks));
+  return {
+    result: status === 'differs' ? 'fail' : status === 'varies' ? 'inconclusive' : 'pass',
+    problems,
+    notes,
+    checks,
+    marks: {
+      painted: w.marks.marks,
+      entities: w.mentions,
+      hovered: w.target?.text ?? null,
+    },
+    counts: {
+      nodes: w.snap.nodes.length,
+      elements: w.snap.boxAt.length,
+      requestsWith: w.recorded.requests.length,
+      requestsWithout: wo.recorded.requests.length,
+      blockedWith: w.recorded.requests.filter((r) => isNetwork(r.split(' ')[1] ?? '') && !/^[A-Z]+ https?:\/\/127\.0\.0\.1[:/]/.test(r)).length,
+      pageErrorsWithout: wo.recorded.pageErrors.length,
+      consoleErrorsWithout: wo.recorded.consoleErrors.length,
+      baselines: second ? 2 : 1,
+    },
+    timing: {
+      startMs: w.startMs,
+      cardMs: w.hover?.waitedMs ?? null,
+      withExtension: w.phases,
+      without: wo.phases,
+      ...(second ? { withoutAgain: second.phases } : {}),
+    },
+  };
+}
+
+/**
+ * The checks a first comparison found a difference in that a second baseline might explain
+ * as the page's own variation.
+ * @param {Visit} w
+ * @param {Visit} wo
+ * @param {'chromium' | 'firefox'} browserName
+ * @param {Visit} [earlier]
+ * @returns {string[]}
+ */
+export function wantsSecondBaseline(w, wo, browserName, earlier) {
+  const { checks } = judge(w, wo, undefined, browserName, earlier);
+  const noiseSensitive = ['pageErrors', 'consoleErrors', 'dom', 'layout', 'globals', 'pageRequests', 'hoverDom', 'hoverLayout', 'hoverErrors', 'hoverRequests', 'extensionRequests'];
+  return noiseSensitive.filter((k) => checks[k] && checks[k].status !== 'same');
+}
