@@ -513,6 +513,32 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
         expect(reader.errors).toEqual([]);
       });
 
+      it('opens a card from the keyboard, and answers the popup’s “On this page” like a web page', async () => {
+        const reader = await open(`reader.html?article=${encodeURIComponent(index.articles[1]!.id)}`);
+        await waitFor(() => paintedTexts(reader), (t) => t.length > 0);
+        await reader.front();
+        await reader.chord(['Alt', 'Shift'], 'KeyK');
+        expect(await waitFor(() => cardOpen(reader), (o) => o)).toBe(true);
+        expect(await reader.evaluate(() => document.activeElement?.tagName.toLowerCase())).toBe('backstory-card');
+        await reader.press('Escape');
+        await waitFor(() => cardOpen(reader), (o) => !o);
+
+        const tabId = await home.run(async () => (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id, null);
+        await home.run(({ id }) => browser.tabs.create({ url: browser.runtime.getURL('popup.html'), openerTabId: id }), { id: tabId! });
+        const popup = await run.waitForTab('popup.html');
+        opened.push(popup);
+        const listed = (await waitFor(() => popupOptions(popup), (o) => o.some((x) => x.group === 'On this page'))).filter(
+          (o) => o.group === 'On this page',
+        );
+        expect(listed.length).toBeGreaterThan(0);
+        await arrowTo(popup, listed.at(-1)!.id);
+        await popup.press('Enter');
+        expect(await waitFor(() => cardOpen(reader), (o) => o)).toBe(true);
+        expect(await waitFor(() => run.dialogs(reader), (d) => d.includes(listed.at(-1)!.title))).toContain(listed.at(-1)!.title);
+        await reader.press('Escape');
+        expect([...reader.errors, ...popup.errors]).toEqual([]);
+      });
+
       it('lists every article with its outlet, and moves between them from the keyboard', async () => {
         const reader = await open('reader.html');
         const nav = await waitFor(
