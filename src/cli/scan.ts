@@ -88,9 +88,19 @@ export function scanDocument(doc: Document, matcher: Matcher, names: ReadonlyMap
 
 /** Parses HTML as a browser would, with scripts off and nothing loaded. */
 export function parseHtml(html: string): { doc: Document; close: () => void } {
+  const hasNoscript = /<noscript/i.test(html);
   // A silent console: pages' style sheets that jsdom cannot parse are none of the reader's business.
-  const dom = new JSDOM(html, { virtualConsole: new VirtualConsole() });
+  const dom = new JSDOM(html, { virtualConsole: new VirtualConsole(), includeNodeLocations: hasNoscript });
   const doc = dom.window.document as unknown as Document;
+  if (hasNoscript) {
+    // Browsers run Backstory with scripting on, where <noscript> holds its source as raw text;
+    // jsdom parses it with scripting off, as elements. Put the raw text back, so offsets into
+    // body.textContent agree with the browser's.
+    for (const el of doc.querySelectorAll('noscript')) {
+      const at = dom.nodeLocation(el as never) as { startTag?: { endOffset: number }; endTag?: { startOffset: number } } | null;
+      if (at?.startTag && at.endTag) el.replaceChildren(doc.createTextNode(html.slice(at.startTag.endOffset, at.endTag.startOffset)));
+    }
+  }
   return { doc, close: () => dom.window.close() };
 }
 

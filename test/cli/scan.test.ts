@@ -65,6 +65,14 @@ describe('scan', () => {
     expect(out.at(-1)).toBe(`${file('empty.html')}: no mentions`);
   });
 
+  it('reads <noscript> as raw text, as a browser running scripts does', async () => {
+    await writeFile(file('noscript.html'), '<p>a</p><noscript><p>Trump</p></noscript><p>Rubio</p>');
+    const { out } = await run(['--json', file('noscript.html')]);
+    expect(JSON.parse(out[0]!).mentions).toEqual([
+      { entity: 'marco-rubio', name: 'Marco Rubio', text: 'Rubio', start: 13, end: 18 },
+    ]);
+  });
+
   it('reads a page in the charset it declares', async () => {
     const { out } = await run(['--json', file('latin1.html')]);
     expect(JSON.parse(out[0]!).mentions[0].text).toBe('Rubio');
