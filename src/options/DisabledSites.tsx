@@ -16,14 +16,18 @@ export function DisabledSites({ sites, onRemove }: Props) {
         <p class="muted">{t('optionsSitesNone')}</p>
       ) : (
         <ul class="sites">
-          {sites.map((site) => (
-            <li key={site}>
-              <span>{site}</span>
-              <button type="button" aria-label={t('optionsSiteRemoveLabel', site)} onClick={() => onRemove(site)}>
-                {t('optionsSiteRemove')}
-              </button>
-            </li>
-          ))}
+          {sites.map((site) => {
+            // The card in the reader offers "Turn off" too; the reader's host is Backstory's own.
+            const name = site === location.hostname ? t('optionsSiteReader') : site;
+            return (
+              <li key={site}>
+                <span>{name}</span>
+                <button type="button" aria-label={t('optionsSiteRemoveLabel', name)} onClick={() => onRemove(site)}>
+                  {t('optionsSiteRemove')}
+                </button>
+              </li>
+            );
+          })}
         </ul>
       )}
     </fieldset>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../ui/i18n';
-import { loadSearch } from '../ui/load-search';
+import type { SearchData } from '../ui/load-search';
 import { usePageTheme } from '../ui/page-theme';
 import { useLoad } from '../ui/use-load';
 import { useSettings } from '../ui/use-settings';
@@ -13,8 +13,13 @@ import { useOnThisPage } from './use-on-this-page';
  * entity with the same view as the hover card. The search box is there and focused at once; the
  * corpus and its prebuilt index arrive a moment later.
  */
-export function Popup() {
-  const data = useLoad(loadSearch);
+export interface Props {
+  /** The corpus and its searcher, on their way. */
+  search: Promise<SearchData>;
+}
+
+export function Popup({ search }: Props) {
+  const data = useLoad(() => search);
   const { settings } = useSettings();
   const scheme = usePageTheme(settings.theme);
   const onPage = useOnThisPage();

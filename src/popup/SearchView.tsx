@@ -64,7 +64,15 @@ export function SearchView({ data, query, onQuery, onPage, onOpenEntity }: Props
   useEffect(() => {
     if (active) document.getElementById(active.id)?.scrollIntoView({ block: 'nearest' });
   }, [active?.id]);
-  useEffect(() => input.current?.focus(), []);
+  useEffect(() => {
+    input.current?.focus();
+    // A toolbar popup may get window focus only after its first paint (Firefox); then take it.
+    const refocus = () => {
+      if (document.activeElement === document.body) input.current?.focus();
+    };
+    window.addEventListener('focus', refocus, { once: true });
+    return () => window.removeEventListener('focus', refocus);
+  }, []);
 
   const move = (step: number) => {
     if (choices.length === 0) return;
@@ -166,7 +174,7 @@ function overviewGroups(data: SearchData, onPage: OnThisPage, onOpenEntity: (id:
             content: (
               <>
                 <strong class="title">{entity.name}</strong>{' '}
-                <span class="muted">{t(m.count === 1 ? 'popupMentionOnce' : 'popupMentionCount', String(m.count))}</span>
+                <span class="muted">{m.count === 1 ? t('popupMentionOnce') : t('popupMentionCount', String(m.count))}</span>
               </>
             ),
             choose: () => void revealInTab(onPage.tabId, entity.id),
