@@ -51,10 +51,14 @@ export function deriveManifest(source, target) {
   if (!worker) throw new Error('manifest.json: background.service_worker is required');
   if (target === 'chrome') {
     manifest.background = { service_worker: worker };
+    manifest.permissions = manifest.permissions.filter((/** @type {string} */ p) => p !== 'scripting');
     manifest.minimum_chrome_version = MIN_VERSIONS.chrome;
   } else {
     // Firefox runs MV3 backgrounds as event pages; a service_worker key is ignored with a warning.
     manifest.background = { scripts: [worker] };
+    // Firefox loads the card by scripting.executeScript, which content-script match patterns
+    // allow there; Chrome imports it as a web-accessible resource (src/content/load-card-module.ts).
+    delete manifest.web_accessible_resources;
     manifest.browser_specific_settings = {
       gecko: {
         id: GECKO_ID,
@@ -198,11 +202,14 @@ function bundleOptions(target, index) {
     jsxImportSource: 'preact',
     logLevel: 'warning',
     plugins: [noRawHtml(), corpusModule],
+    define: { BACKSTORY_TARGET: JSON.stringify(target) },
   };
   return [
+    { ...common, entryPoints: { content: 'src/content/index.ts' } },
     {
       ...common,
-      entryPoints: { content: 'src/content/index.ts' },
+      // Loaded by the content script on first use (src/content/load-card-module.ts).
+      entryPoints: { card: 'src/content/card-entry.ts' },
       // The card's CSS goes into its shadow root as text.
       loader: { '.css': 'text' },
     },

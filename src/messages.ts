@@ -12,7 +12,9 @@ export interface MessageMap {
   'card:get': { params: { entityId: string }; result: CardData };
   /** Content script → background: open the reader at a span of an article. */
   'reader:open': { params: { articleId: string; start: number; end: number }; result: null };
-  /** Content script → background: the open-card command's shortcut (e.g. "Alt+Shift+B"), if set. */
+  /** Content script (Firefox) → background: inject the card's code (card.js) into this frame. */
+  'card:load': { params: Record<string, never>; result: null };
+  /** Content script → background: the open-card command's shortcut (e.g. "Alt+Shift+K"), if set. */
   'command:shortcut': { params: Record<string, never>; result: string | null };
   /**
    * Background → content script: open the card for the mention at the selection or caret, else
@@ -65,6 +67,7 @@ export const paramGuards: { [N in MessageName]: (p: unknown) => p is Params<N> }
     isOffset(p.end) &&
     (p.start as number) <= (p.end as number),
   'command:shortcut': (p): p is Params<'command:shortcut'> => isRecord(p) && Object.keys(p).length === 0,
+  'card:load': (p): p is Params<'card:load'> => isRecord(p) && Object.keys(p).length === 0,
   'content:open-card': (p): p is Params<'content:open-card'> =>
     isRecord(p) &&
     (p.selectionText === undefined || (typeof p.selectionText === 'string' && p.selectionText.length <= 1000)),

@@ -30,8 +30,19 @@ describe('deriveManifest', () => {
       const m = deriveManifest(source, target);
       expect(m.manifest_version).toBe(3);
       expect(m.content_scripts).toEqual(source.content_scripts);
-      expect(m.permissions).toEqual(source.permissions);
+      expect(source.permissions).toEqual(expect.arrayContaining(m.permissions));
     }
+  });
+
+  it('lets Chrome import the lazily loaded card at a per-session URL, and Firefox inject it', () => {
+    const chrome = deriveManifest(source, 'chrome');
+    expect(chrome.web_accessible_resources).toEqual([
+      { resources: ['card.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },
+    ]);
+    expect(chrome.permissions).not.toContain('scripting');
+    const firefox = deriveManifest(source, 'firefox');
+    expect(firefox.web_accessible_resources).toBeUndefined();
+    expect(firefox.permissions).toContain('scripting');
   });
 
   it('does not change the source', () => {
@@ -49,7 +60,7 @@ describe('manifest.json', () => {
   it('asks only for the permissions docs/permissions.md justifies, and injects only into web pages', () => {
     const justified = readFileSync('docs/permissions.md', 'utf8');
     for (const permission of source.permissions) expect(justified).toContain(`\`${permission}\``);
-    expect(source.permissions).toEqual(['storage', 'contextMenus']);
+    expect(source.permissions).toEqual(['storage', 'contextMenus', 'scripting']);
     expect(source.host_permissions).toBeUndefined();
     expect(source.content_scripts.flatMap((c: { matches: string[] }) => c.matches)).toEqual([
       'http://*/*',

@@ -8,11 +8,20 @@ import type { Handlers } from '../messages';
 import { loadIndex } from './load-index';
 import { OPEN_CARD_COMMAND } from './triggers';
 
-export const handlers: Handlers<'card:get' | 'reader:open' | 'command:shortcut'> = {
+export const handlers: Handlers<'card:get' | 'card:load' | 'reader:open' | 'command:shortcut'> = {
   'card:get': async ({ entityId }) => {
     const card = cardFor(await loadIndex(), entityId);
     if (!card) throw new Error(`No entity "${entityId}" in the corpus`);
     return card;
+  },
+  // Firefox only (see src/content/load-card-module.ts): Chrome's content scripts import card.js.
+  'card:load': async (_params, sender) => {
+    if (sender.tab?.id === undefined || sender.frameId === undefined) throw new Error('card:load comes from a page');
+    await browser.scripting.executeScript({
+      target: { tabId: sender.tab.id, frameIds: [sender.frameId] },
+      files: ['card.js'],
+    });
+    return null;
   },
   'reader:open': async ({ articleId, start, end }, sender) => {
     const params = new URLSearchParams({ article: articleId, start: `${start}`, end: `${end}` });

@@ -6,8 +6,9 @@
  * page goes fullscreen (the top layer of a fullscreen element's document is otherwise hidden).
  */
 import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
-import { render, type ComponentChild } from 'preact';
+import { h, render } from 'preact';
 import cardCss from '../ui/card.css';
+import { EntityCard, type Props as CardProps } from '../ui/EntityCard';
 
 export const HOST_TAG = 'backstory-card';
 
@@ -16,6 +17,11 @@ export interface Anchor {
   rect: () => DOMRect;
   /** An element inside the page near the anchor, whose scrolling containers move it. */
   contextElement: Element;
+}
+
+export interface ShowOptions {
+  theme: 'light' | 'dark';
+  focus?: boolean;
 }
 
 export class CardHost {
@@ -74,13 +80,13 @@ export class CardHost {
   }
 
   /**
-   * Renders `content` beside `anchor`. With `focus`, moves focus into the card and remembers
+   * Renders the card beside `anchor`. With `focus`, moves focus into the card and remembers
    * where it was, to return it on close (keyboard use); hover leaves focus alone.
    */
-  show(content: ComponentChild, anchor: Anchor, { theme, focus = false }: { theme: 'light' | 'dark'; focus?: boolean }): void {
+  show(props: CardProps, anchor: Anchor, { theme, focus = false }: ShowOptions): void {
     const container = this.#ensure();
     container.dataset.theme = theme;
-    render(content, container);
+    render(h(EntityCard, props), container);
     const host = this.#host!;
     this.#attach();
     if (!host.matches(':popover-open')) host.showPopover();
@@ -94,9 +100,9 @@ export class CardHost {
   }
 
   /** Re-renders the open card (e.g. when its data arrives), keeping its place. */
-  update(content: ComponentChild): void {
+  update(props: CardProps): void {
     if (!this.#container || !this.isOpen) return;
-    render(content, this.#container);
+    render(h(EntityCard, props), this.#container);
   }
 
   hide(): void {

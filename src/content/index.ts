@@ -7,6 +7,7 @@ import { isActiveOn, type Settings } from '../core/settings';
 import { dispatcher } from '../messages';
 import { loadSettings, watchSettings } from '../settings-store';
 import { canPaint } from './highlights';
+import { loadCardModule } from './load-card-module';
 import { startSession, type Session } from './session';
 
 let session: Session | null = null;
@@ -22,7 +23,7 @@ function apply(settings: Settings): void {
   if (session) session.update(settings);
   else {
     scannedKinds = kinds;
-    session = startSession(document, settings);
+    session = startSession(document, settings, loadCardModule);
   }
 }
 

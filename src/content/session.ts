@@ -4,8 +4,6 @@
  * highlight, listener and the card's host. Settings that do not change what is scanned apply
  * to the running session at once.
  */
-import { entities } from './bundled-entities';
-import { h } from 'preact';
 import browser from '../browser-api';
 import type { CardData } from '../core/card';
 import { themeForBackgrounds } from '../core/luminance';
@@ -14,13 +12,15 @@ import { withSite, type Settings } from '../core/settings';
 import { matchesShortcut, parseShortcut } from '../core/shortcut';
 import { send, type PageMention } from '../messages';
 import { updateSettings } from '../settings-store';
-import { EntityCard, type CardState, type ReaderSpan } from '../ui/EntityCard';
-import { CardHost, type Anchor } from './card-host';
+import type { CardState, Props as CardProps, ReaderSpan } from '../ui/EntityCard';
+import { entities } from './bundled-entities';
+import type { Anchor } from './card-host';
 import type { Mention } from './find-mentions';
 import { createPainter } from './highlights';
 import { MentionIndex, type Hit } from './hit-test';
 import { watchHover } from './hover';
 import { findKeyboardTarget } from './keyboard-target';
+import { LazyCard, type CardLoader } from './lazy-card';
 import { Marks } from './marks';
 import { Scanner } from './scanner';
 
@@ -50,7 +50,11 @@ function mentionAnchor(mention: Mention, near: DOMRect): Anchor {
   };
 }
 
-export function startSession(doc: Document, initial: Settings): Session {
+/**
+ * Starts Backstory on `doc`. `loadCard` brings in the card's code: on web pages lazily
+ * (load-card-module.ts); extension pages that bundle the card pass it directly.
+ */
+export function startSession(doc: Document, initial: Settings, loadCard: CardLoader): Session {
   const win = doc.defaultView!;
   const controller = new AbortController();
   const { signal } = controller;
@@ -58,7 +62,7 @@ export function startSession(doc: Document, initial: Settings): Session {
   const matcher = compileMatcher(entities.filter((e) => settings.kinds[e.kind]));
   const marks = new Marks(createPainter(win), settings.density);
   const index = new MentionIndex();
-  const host = new CardHost(doc, signal);
+  const host = new LazyCard(doc, signal, loadCard);
   const cards = new Map<string, Promise<CardData>>();
   let open: { entityId: string; anchor: Anchor; pinned: boolean; sticky: boolean } | null = null;
 
@@ -78,26 +82,25 @@ export function startSession(doc: Document, initial: Settings): Session {
     return themeForBackgrounds(layers) ?? (win.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
   };
 
-  const view = (state: CardState) =>
-    h(EntityCard, {
-      state,
-      readerHref,
-      onClose: close,
-      onOpenQuote: (q: ReaderSpan) => void send('reader:open', { articleId: q.articleId, start: q.start, end: q.end }),
-      pinned: open?.pinned ?? false,
-      onTogglePin: () => {
-        if (!open) return;
-        open.pinned = !open.pinned;
-        render();
-      },
-      site: win.location.hostname,
-      onTurnOffSite: () => void updateSettings((s) => withSite(s, win.location.hostname, false)),
-      onPause: () => void updateSettings((s) => ({ ...s, paused: true })),
-      // A related person or topic opens in place of this card, at the same anchor.
-      onOpenEntity: (entityId: string) => {
-        if (open) show(entityId, open.anchor, true);
-      },
-    });
+  const view = (state: CardState): CardProps => ({
+    state,
+    readerHref,
+    onClose: close,
+    onOpenQuote: (q: ReaderSpan) => void send('reader:open', { articleId: q.articleId, start: q.start, end: q.end }),
+    pinned: open?.pinned ?? false,
+    onTogglePin: () => {
+      if (!open) return;
+      open.pinned = !open.pinned;
+      render();
+    },
+    site: win.location.hostname,
+    onTurnOffSite: () => void updateSettings((s) => withSite(s, win.location.hostname, false)),
+    onPause: () => void updateSettings((s) => ({ ...s, paused: true })),
+    // A related person or topic opens in place of this card, at the same anchor.
+    onOpenEntity: (entityId: string) => {
+      if (open) show(entityId, open.anchor, true);
+    },
+  });
 
   let state: CardState = { status: 'loading' };
   const render = () => host.update(view(state));
@@ -106,7 +109,8 @@ export function startSession(doc: Document, initial: Settings): Session {
     open = { entityId, anchor, pinned: false, sticky: focus };
     const data = cardData(entityId);
     state = { status: 'loading' };
-    host.show(view(state), anchor, { theme: theme(), focus });
+    // The card's module may still be loading; once shown, render whatever state is current.
+    void host.show(view(state), anchor, { theme: theme(), focus }).then(render, () => undefined);
     data.then(
       (card) => ({ status: 'ready', card }) as const,
       (error: unknown) => ({ status: 'error', message: error instanceof Error ? error.message : String(error) }) as const,
@@ -128,7 +132,10 @@ export function startSession(doc: Document, initial: Settings): Session {
     inCard: (e) => host.contains(e),
     isOpen: () => host.isOpen,
     isPinned: () => !!open && (open.pinned || open.sticky),
-    prepare: ({ mention }) => void cardData(mention.entityId).catch(() => undefined),
+    prepare: ({ mention }) => {
+      void cardData(mention.entityId).catch(() => undefined);
+      void host.preload().catch(() => undefined);
+    },
     show: ({ mention, rect }: Hit) => show(mention.entityId, mentionAnchor(mention, rect), false),
     hide: close,
     delays: () => ({ showMs: settings.showDelayMs, hideMs: settings.hideDelayMs }),

@@ -21,10 +21,11 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
     let page: TestPage;
     let baseElements: number;
 
-    /** Moves the pointer onto `text` in `id` and rests there. */
+    /** Moves the pointer from text that names nobody onto `text` in `id`, and rests there. */
     async function restOn(id: string, text: string) {
+      const start = await centreOf(page, 'plain', 'nobody');
       const { x, y } = await centreOf(page, id, text);
-      await page.moveMouse(x - 25, y + 1);
+      await page.moveMouse(start.x, start.y);
       await page.moveMouse(x, y);
     }
     async function closeCard() {
@@ -81,7 +82,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       await restOn('one', 'Marco Rubio');
       expect(await waitFor(() => cardOpen(page), (o) => o)).toBe(true);
       // The card opens below the name; the headline above is outside both.
-      const away = await centreOf(page, 'headline', 'Talks');
+      const away = await centreOf(page, 'headline', 'afternoon');
       await page.moveMouse(away.x, away.y);
       expect(await waitFor(() => cardOpen(page), (o) => !o, 3000)).toBe(false);
     });
@@ -91,7 +92,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       expect(await waitFor(() => cardOpen(page), (o) => o)).toBe(true);
       await waitFor(() => browser.dialogs(), (d) => d.some((x) => x.name === 'Marco Rubio'));
       await browser.clickAccessible('button', 'Pin card');
-      const away = await centreOf(page, 'headline', 'Talks');
+      const away = await centreOf(page, 'headline', 'afternoon');
       await page.moveMouse(away.x, away.y);
       await sleep(900);
       expect(await cardOpen(page)).toBe(true);

@@ -137,6 +137,7 @@ export async function launchChromium(extensionDir, { headless = true } = {}) {
         const { nodes } = await cdp.send('Accessibility.getFullAXTree');
         const node = nodes.find((n) => !n.ignored && n.role?.value === role && n.name?.value === name);
         if (!node?.backendDOMNodeId) throw new Error(`no accessible ${role} named "${name}"`);
+        await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: node.backendDOMNodeId });
         const { model } = await cdp.send('DOM.getBoxModel', { backendNodeId: node.backendDOMNodeId });
         const [x1 = 0, y1 = 0, , , x3 = 0, y3 = 0] = model.content;
         await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
@@ -224,30 +225,37 @@ export async function chromiumExtensionErrors(context, extensionId) {
  * accessibility service holds the whole tree, as a screen reader sees it.
  * @param {import('puppeteer-core').Browser} browser
  * @param {string[]} roles  Firefox's role names, e.g. dialog, pushbutton
+ * @param {string} [scrollTo]  the name of a node to scroll into view first, e.g. to click it
  * @returns {Promise<{ name: string, x: number, y: number, width: number, height: number }[]>}
  */
-async function accessibleNodes(browser, roles) {
+async function accessibleNodes(browser, roles, scrollTo) {
   const connection = /** @type {any} */ (browser).connection;
   const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
   const context = tree.result.contexts[0].context;
   const reply = await connection.send('script.evaluate', {
-    expression: `(() => {
+    expression: `(async () => {
       const svc = Cc['@mozilla.org/accessibilityService;1'].getService(Ci.nsIAccessibilityService);
-      const found = [];
+      const roles = ${JSON.stringify(roles)};
+      const matching = [];
       const walk = (a, depth) => {
         if (!a || depth > 80) return;
-        if (${JSON.stringify(roles)}.includes(svc.getStringRole(a.role))) {
-          const x = {}, y = {}, w = {}, h = {};
-          a.getBoundsInCSSPixels(x, y, w, h);
-          found.push({ name: a.name ?? '', x: x.value, y: y.value, width: w.value, height: h.value });
-        }
+        if (roles.includes(svc.getStringRole(a.role))) matching.push(a);
         for (let c = a.firstChild; c; c = c.nextSibling) walk(c, depth + 1);
       };
       for (const b of gBrowser.browsers) walk(svc.getAccessibleFor(b), 0);
-      return JSON.stringify(found);
+      const target = matching.find((a) => a.name === ${JSON.stringify(scrollTo ?? null)});
+      if (target) {
+        target.scrollTo(Ci.nsIAccessibleScrollType.SCROLL_TYPE_ANYWHERE);
+        await new Promise((r) => setTimeout(r, 200)); // the scroll reaches the parent process
+      }
+      return JSON.stringify(matching.map((a) => {
+        const x = {}, y = {}, w = {}, h = {};
+        a.getBoundsInCSSPixels(x, y, w, h);
+        return { name: a.name ?? '', x: x.value, y: y.value, width: w.value, height: h.value };
+      }));
     })()`,
     target: { context },
-    awaitPromise: false,
+    awaitPromise: true,
   });
   return JSON.parse(reply.result.result.value);
 }
@@ -301,7 +309,7 @@ export async function launchFirefox(extensionDir) {
     },
     async clickAccessible(role, name) {
       // Firefox names button roles its own way; aria-pressed makes a toggle button.
-      const found = await accessibleNodes(browser, role === 'button' ? ['pushbutton', 'toggle button'] : [role]);
+      const found = await accessibleNodes(browser, role === 'button' ? ['pushbutton', 'toggle button'] : [role], name);
       const node = found.find((n) => n.name === name);
       if (!node) throw new Error(`no accessible ${role} named "${name}"`);
       const page = (await browser.pages()).at(-1);
