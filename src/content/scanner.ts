@@ -1,9 +1,10 @@
 /**
  * Keeps the page's mentions current: a first scan of the body, then re-scans of only the blocks
  * that change. All work runs in slices of a few milliseconds that yield to the page in between,
- * so no task of the extension holds the main thread for long, whatever the page's size:
- * the walk pauses between runs (and every few hundred nodes), a long run is matched window by
- * window, and dropping old mentions is chunked like the rest.
+ * so no task of the extension holds the main thread for long, whatever the page's size: the
+ * matcher compiles its aliases a few entities at a time, the walk pauses between runs (and every
+ * few hundred nodes), a long run is matched window by window, and dropping old mentions is
+ * chunked like the rest.
  *
  * Changes are collected by a MutationObserver whose callback only records what changed; the
  * re-scan starts once mutations pause (debounced), or after at most `maxWaitMs` on a page that
@@ -146,7 +147,14 @@ export class Scanner {
   }
 
   async #scan(roots: Node[], removed: Node[]): Promise<void> {
-    this.#sliceStart = this.#o.now();
+    const { matcher, now, sliceMs } = this.#o;
+    this.#sliceStart = now();
+    // Compiling the aliases is work too: done in slices before the first scan needs it.
+    while (matcher.prepare && !matcher.prepare(() => now() - this.#sliceStart > sliceMs)) {
+      await this.#o.yieldToPage();
+      this.#sliceStart = now();
+      if (this.#o.signal.aborted) return;
+    }
     for (const node of removed) {
       for (const text of textNodes(node)) {
         this.#dropNode(text);
@@ -164,9 +172,11 @@ export class Scanner {
     const { doc, matcher, onAdd } = this.#o;
     // What `root` held before, by where it lies, to keep what is found again.
     const before = new Map<string, Mention>();
-    for (const text of textNodes(root)) {
-      for (const m of this.#byNode.get(text) ?? []) before.set(signature(m), m);
-      if (!(await this.#pause())) return false;
+    if (this.#byNode.size > 0) {
+      for (const text of textNodes(root)) {
+        for (const m of this.#byNode.get(text) ?? []) before.set(signature(m), m);
+        if (!(await this.#pause())) return false;
+      }
     }
 
     const runs = textRuns(root, { ownHost: this.#o.ownHost() });

@@ -243,6 +243,40 @@ describe('Scanner time slices', () => {
     for (let i = 1; i < pauses.length; i++) expect(pauses[i]! - pauses[i - 1]!).toBeLessThanOrEqual(8 + 3);
   });
 
+  it('lets the matcher compile in slices before the first scan', async () => {
+    const doc = new Window().document as unknown as Document;
+    doc.body.innerHTML = '<p>Marco Rubio</p>'; // test fixture markup
+    let clock = 0;
+    const steps: string[] = [];
+    let left = 5;
+    const compiling: Matcher = {
+      // Each step of compilation takes 3 ms of the fake clock; five are needed.
+      prepare: (timeUp) => {
+        while (left > 0 && !timeUp()) {
+          clock += 3;
+          left--;
+          steps.push('compile');
+        }
+        return left === 0;
+      },
+      findAll: (text, w) => (steps.push('find'), matcher.findAll(text, w)),
+    };
+    const scanner = new Scanner({
+      doc,
+      matcher: compiling,
+      ownHost: () => null,
+      onAdd: () => {},
+      onRemove: () => {},
+      signal: new AbortController().signal,
+      sliceMs: 4,
+      now: () => clock,
+      yieldToPage: async () => void steps.push('yield'),
+    });
+    await scanner.start();
+    expect(steps).toEqual(['compile', 'compile', 'yield', 'compile', 'compile', 'yield', 'compile', 'find']);
+    expect(scanner.mentions.size).toBe(1);
+  });
+
   it('matches one very long run window by window, yielding between windows', async () => {
     const html = `<pre>${'Marco Rubio met Zelensky. '.repeat(20_000)}</pre>`;
     const { pauses, scanner } = await timed(html, 5, 4);

@@ -41,6 +41,11 @@ export interface TextWindow {
 export interface Matcher {
   /** Mentions in `text`, in order, never overlapping. With `window`, only those starting in it. */
   findAll(text: string, window?: TextWindow): Match[];
+  /**
+   * Does part of the compilation still to do, until `timeUp()` says to stop; true once all is
+   * done. Optional: `findAll` finishes whatever is left itself.
+   */
+  prepare?(timeUp: () => boolean): boolean;
 }
 
 /**
@@ -71,8 +76,18 @@ interface Candidate {
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
+/**
+ * Text a window reads beyond its edges, so that boundaries, titles and overlaps come out as in
+ * a whole-text search: more than the longest alias can span, soft hyphens and spaces included.
+ */
+const CONTEXT = 512;
 const JUNIOR = /^,?[\s\u00a0]+(?:Jr|Jnr|Junior|JR|JUNIOR)(?![\p{L}\p{N}])/u;
 
+/**
+ * Compiles the aliases of `entities` into a matcher. The work is done on first use, or step by
+ * step ahead of it through `prepare`, so a page that compiles on load need not spend it all in
+ * one task.
+ */
 export function compileMatcher(entities: readonly MatcherEntity[]): Matcher {
   const forms = new Map<string, Form[]>();
   const seen = new Set<string>();
@@ -87,8 +102,7 @@ export function compileMatcher(entities: readonly MatcherEntity[]): Matcher {
     if (list) list.push(form);
     else forms.set(key, [form]);
   };
-
-  for (const entity of entities) {
+  const addEntity = (entity: MatcherEntity) => {
     const proper = (entity.caseRule ?? 'proper') === 'proper';
     const junior = entity.aliases.some((a) => /\bJ(?:r|nr|unior)\b/i.test(a));
     for (const alias of entity.aliases) {
@@ -98,20 +112,40 @@ export function compileMatcher(entities: readonly MatcherEntity[]): Matcher {
     for (const namesake of entity.namesakes) {
       for (const s of [namesake, ...cyrillicForms(namesake)]) add(s, null, true, true);
     }
-  }
-  if (forms.size === 0) return { findAll: () => [] };
+  };
+
+  let next = 0;
+  let search: ((text: string) => Match[]) | null = null;
+  const prepare = (timeUp: () => boolean): boolean => {
+    while (!search && next < entities.length && !timeUp()) addEntity(entities[next++]!);
+    if (!search && next === entities.length && !timeUp()) search = searcher(forms);
+    return search !== null;
+  };
+
+  return {
+    prepare,
+    findAll(text, window) {
+      if (!search) prepare(() => false);
+      if (!window) return search!(text);
+      const from = Math.max(0, window.from - CONTEXT);
+      const to = Math.min(text.length, window.to + CONTEXT);
+      return search!(text.slice(from, to))
+        .map((m) => ({ ...m, start: m.start + from, end: m.end + from }))
+        .filter((m) => m.start >= window.from && m.start < window.to);
+    },
+  };
+}
+
+/** The search over text, once every form is known. */
+function searcher(forms: Map<string, Form[]>): (text: string) => Match[] {
+  if (forms.size === 0) return () => [];
   // Namesakes first, then proper names, then topics: the first form that fits wins a key.
   for (const list of forms.values()) if (list.length > 1) list.sort((a, b) => rank(a) - rank(b));
-
   const keys = [...forms.keys()];
   const formsOf = keys.map((k) => forms.get(k)!);
   const automaton = buildAutomaton(keys);
-  const longest = Math.max(...keys.map((k) => k.length));
-  // Text a window reads beyond its edges, so boundaries, titles and overlaps come out as in a
-  // whole-text search (a match's original text can be longer than its key: soft hyphens, spaces).
-  const context = 64 + 4 * longest;
 
-  const search = (text: string): Match[] => {
+  return (text) => {
     const norm = normalise(text);
     const t = norm.text;
     const found: Candidate[] = [];
@@ -145,17 +179,6 @@ export function compileMatcher(entities: readonly MatcherEntity[]): Matcher {
       matches.push({ entityId, start: proper ? honorificStart(text, start) : start, end });
     }
     return matches;
-  };
-
-  return {
-    findAll(text, window) {
-      if (!window) return search(text);
-      const from = Math.max(0, window.from - context);
-      const to = Math.min(text.length, window.to + context);
-      return search(text.slice(from, to))
-        .map((m) => ({ ...m, start: m.start + from, end: m.end + from }))
-        .filter((m) => m.start >= window.from && m.start < window.to);
-    },
   };
 }
 

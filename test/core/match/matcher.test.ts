@@ -51,6 +51,17 @@ describe('compileMatcher', () => {
     }
   });
 
+  it('compiles step by step when asked, to the same result', () => {
+    const stepwise = compileMatcher(entities);
+    let steps = 0;
+    // Time is up after every second check: each call does a little and stops.
+    let checks = 0;
+    while (!stepwise.prepare!(() => ++checks % 2 === 0)) steps++;
+    expect(steps).toBeGreaterThan(5);
+    const text = Object.values(rules).flat().map(([t]) => t).join(' | ');
+    expect(stepwise.findAll(text)).toEqual(matcher.findAll(text));
+  });
+
   it('matches nothing when there are no entities', () => {
     expect(compileMatcher([]).findAll('Trump')).toEqual([]);
   });
