@@ -78,6 +78,8 @@ interface Run {
   web(url: string): Promise<Tab>;
   /** Names of the accessible dialogs in `tab`, from the browser's own accessibility tree. */
   dialogs(tab: Tab): Promise<string[]>;
+  /** The addresses of every tab, browser pages included (chrome://, about:). */
+  addresses(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -163,6 +165,7 @@ async function chromiumRun(): Promise<Run> {
         await cdp.detach();
       }
     },
+    addresses: async () => context.pages().map((p) => p.url()),
     async close() {
       const errors = await chromiumExtensionErrors(context, b.extensionId);
       await b.close();
@@ -219,6 +222,8 @@ async function firefoxRun(): Promise<Run> {
       return wrap(raw as unknown as DriverPage, true);
     },
     dialogs: async () => (await b.dialogs()).map((d) => d.name),
+    addresses: async () =>
+      JSON.parse((await inParent('JSON.stringify(gBrowser.tabs.map((t) => t.linkedBrowser.currentURI.spec))')) as string),
     close: () => b.close(),
   };
 }
@@ -651,6 +656,16 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
         expect([...page.errors, ...options.errors]).toEqual([]);
       });
 
+      it('shows the keyboard shortcut, and opens the browser’s own page to change it', async () => {
+        await options.front();
+        const shown = await waitFor(() => options.evaluate(() => document.querySelector('kbd')?.textContent ?? null), (k) => k !== null);
+        expect(shown).toBe('Alt+Shift+K');
+        await options.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent === 'Change the shortcut…')!.focus());
+        await options.press('Enter');
+        const page = name === 'chromium' ? 'chrome://extensions/shortcuts' : 'about:addons';
+        expect(await waitFor(() => run.addresses(), (a) => a.some((x) => x.startsWith(page)))).toContainEqual(expect.stringMatching(`^${page}`));
+      });
+
       it('applies the dark theme to Backstory’s pages, and to the popup’s card', async () => {
         await options.clickOn('input[name="theme"][value="dark"]');
         const background = () => options.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
@@ -664,6 +679,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
           card: document.querySelector('.shadow-frame')!.shadowRoot!.querySelector<HTMLElement>('[data-theme]')!.dataset.theme,
         }));
         expect(theme).toEqual({ page: 'rgb(26, 25, 23)', card: 'dark' });
+        await sleep(250); // past the card's fade-in
         await shot(popup, 'popup-entity-dark');
       });
     });
