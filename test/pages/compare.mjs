@@ -140,38 +140,42 @@ export function compareDom(withExt, baseline, baseline2) {
 }
 
 /**
- * Boxes of elements and text, in the same order; only meaningful when the DOM matched.
+ * Boxes of elements and text, in the same order. Compared where the DOM has the same shape
+ * (the same nodes in the same places); a box counts when its node is the same in every visit
+ * and, with a second baseline, when the page put it in the same place both times.
  * @param {Snapshot} withExt
  * @param {Snapshot} baseline
  * @param {Snapshot} [baseline2]
  * @returns {Finding}
  */
 export function compareLayout(withExt, baseline, baseline2) {
-  if (!same(withExt.nodes, baseline.nodes)) return { status: 'varies', detail: 'not compared: the DOM differs' };
-  // The document's scroll position and size first, as one more "box".
+  const shape = (/** @type {Snapshot} */ s) => `${s.nodes.length}:${s.boxAt.join(',')}`;
+  if (shape(withExt) !== shape(baseline)) return { status: 'varies', detail: 'not compared: the DOM differs' };
+  const keepsShape = !baseline2 || shape(baseline2) === shape(baseline);
+  // The document's scroll position and size first, as one more "box" (index 0).
   const a = [...withExt.extent, ...withExt.boxes];
   const b = [...baseline.extent, ...baseline.boxes];
-  const pageKeepsShape = baseline2 ? same(baseline2.nodes, baseline.nodes) : true;
-  const c = baseline2 && pageKeepsShape ? [...baseline2.extent, ...baseline2.boxes] : null;
+  const c = baseline2 && keepsShape ? [...baseline2.extent, ...baseline2.boxes] : null;
+  const lineOf = (/** @type {Snapshot} */ s, /** @type {number} */ e) => (e === 0 ? 'document' : s.nodes[s.boxAt[e - 1] ?? -1]);
   /** @type {number[]} */
   const moved = [];
-  /** @type {number[]} */
-  const unstable = [];
+  let unstable = 0;
+  let skipped = 0;
   for (let e = 0; e <= withExt.boxAt.length; e += 1) {
     const box = (/** @type {number[]} */ l) => l.slice(e * 4, e * 4 + 4);
-    if (c && !same(box(b), box(c))) unstable.push(e);
+    if (lineOf(withExt, e) !== lineOf(baseline, e) || (baseline2 && c && lineOf(baseline2, e) !== lineOf(baseline, e))) skipped += 1;
+    else if (c && !same(box(b), box(c))) unstable += 1;
     else if (!same(box(a), box(b))) moved.push(e);
   }
-  const describe = (/** @type {number} */ e) => {
-    const what = e === 0 ? 'document scroll and size' : (withExt.nodes[withExt.boxAt[e - 1] ?? 0] ?? '').replace(/ \S+$/, '');
-    return `${what} with [${a.slice(e * 4, e * 4 + 4)}] without [${b.slice(e * 4, e * 4 + 4)}]`;
-  };
+  const describe = (/** @type {number} */ e) =>
+    `${e === 0 ? 'document scroll and size' : (lineOf(withExt, e) ?? '').replace(/ \S+$/, '')} with [${a.slice(e * 4, e * 4 + 4)}] without [${b.slice(e * 4, e * 4 + 4)}]`;
+  const besides = [unstable ? `${unstable} the page moves itself` : '', skipped ? `${skipped} whose node changed` : ''].filter(Boolean).join(', ');
   if (moved.length > 0) {
-    const detail = `${moved.length} of ${withExt.boxAt.length} boxes (elements and text) differ${unstable.length ? ` (besides ${unstable.length} the page moves itself)` : ''}: ${brief(moved.map(describe))}`;
-    if (!pageKeepsShape) return { status: 'varies', detail: `${detail}; the page's own DOM changes between loads` };
+    const detail = `${moved.length} of ${withExt.boxAt.length} boxes (elements and text) differ${besides ? ` (not counting ${besides})` : ''}: ${brief(moved.map(describe))}`;
+    if (!keepsShape) return { status: 'varies', detail: `${detail}; the page's own DOM changes between loads` };
     return { status: 'differs', detail };
   }
-  if (unstable.length > 0) return { status: 'same', detail: `the page moves ${unstable.length} of its own boxes between loads; the rest match` };
+  if (besides) return { status: 'same', detail: `the rest match, not counting ${besides}` };
   return { status: 'same' };
 }
 

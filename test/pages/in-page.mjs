@@ -14,8 +14,9 @@ export function readMarks() {
   const label = (node) => {
     const el = node.nodeType === Node.ELEMENT_NODE ? /** @type {Element} */ (node) : node.parentElement;
     if (!el) return '';
-    const id = el.id ? `#${el.id}` : '';
-    const cls = typeof el.className === 'string' && el.className.trim() ? `.${el.className.trim().split(/\s+/).slice(0, 2).join('.')}` : '';
+    // Attributes, not el.id or el.className: a form's named controls shadow those.
+    const id = el.getAttribute('id') ? `#${el.getAttribute('id')}` : '';
+    const cls = el.getAttribute('class')?.trim() ? `.${el.getAttribute('class')?.trim().split(/\s+/).slice(0, 2).join('.')}` : '';
     return `${el.localName}${id}${cls}`;
   };
   /** @type {Range[]} */
@@ -42,7 +43,7 @@ export function readMarks() {
 
 /**
  * A cheap signature of the page's state, polled until it stops changing: the highlight
- * registry's contents and the number of nodes.
+ * registry's contents and the number of elements, same-origin frames included.
  */
 export function settleSignature() {
   let ranges = '';
@@ -51,7 +52,20 @@ export function settleSignature() {
     if (!name.startsWith('backstory')) continue;
     for (const r of highlight) if (r instanceof Range) ranges += `${r.toString()}|`;
   }
-  return `${document.getElementsByTagName('*').length}/${ranges}`;
+  /** @param {Document} doc @returns {number} */
+  const count = (doc) => {
+    let n = doc.getElementsByTagName('*').length;
+    for (const frame of doc.querySelectorAll('iframe, frame')) {
+      try {
+        const inner = /** @type {HTMLIFrameElement} */ (frame).contentDocument;
+        if (inner) n += count(inner);
+      } catch {
+        // a cross-origin frame: not the run's to see
+      }
+    }
+    return n;
+  };
+  return `${count(document)}/${ranges}`;
 }
 
 /**
@@ -88,8 +102,8 @@ export function snapshotPage() {
       if (n.nodeType === Node.ELEMENT_NODE) {
         const el = /** @type {Element} */ (n);
         const attrs = el.getAttributeNames().sort().map((a) => `${a}=${el.getAttribute(a)}`).join('\u0000');
-        const id = el.id ? `#${el.id.slice(0, 40)}` : '';
-        const cls = typeof el.className === 'string' && el.className.trim() ? `.${el.className.trim().split(/\s+/).slice(0, 2).join('.').slice(0, 60)}` : '';
+        const id = el.getAttribute('id') ? `#${el.getAttribute('id')?.slice(0, 40)}` : '';
+        const cls = el.getAttribute('class')?.trim() ? `.${el.getAttribute('class')?.trim().split(/\s+/).slice(0, 2).join('.').slice(0, 60)}` : '';
         nodes.push(`${depth} <${el.localName}${id}${cls}> ${digest(attrs)}`);
         const r = el.getBoundingClientRect();
         boxAt.push(nodes.length - 1);

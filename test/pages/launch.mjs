@@ -61,13 +61,15 @@ export async function startSink() {
  */
 
 /**
+ * The one tab a browser opens pages in, one after another.
  * @typedef {object} Tab
+ * @property {() => Recorded} record  starts a fresh record for the next page and returns it
  * @property {(url: string, timeoutMs: number) => Promise<string | null>} goto  null, or why the
  *   page did not finish loading
  * @property {<T, A>(fn: (arg: A) => T, arg?: A) => Promise<T>} evaluate  in the page's main world
  * @property {(x: number, y: number) => Promise<void>} moveMouse
- * @property {Recorded} recorded
- * @property {() => Promise<void>} close
+ * @property {() => Promise<void>} leave  stops recording, parks the pointer in a corner and
+ *   loads about:blank, so nothing of this page reaches the next one's record
  */
 
 /**
@@ -82,7 +84,7 @@ export async function startSink() {
  * @property {'chromium' | 'firefox'} name
  * @property {string} version
  * @property {boolean} withExtension
- * @property {() => Promise<Tab>} openTab
+ * @property {Tab} tab
  * @property {(origin: string) => Promise<void>} clearSiteData  cookies and storage of `origin`:
  *   every page is served from the same origin, and what one page stores must not steer the next
  * @property {() => Promise<string[]>} takeExtensionErrors  errors the browser filed under the
@@ -137,15 +139,22 @@ async function settleAfterFailedGoto(readyState, timeoutMs) {
   }
 }
 
-/** Mentions as the content script answers `content:mentions`, asked of every tab at once. */
+/**
+ * Mentions as the top frame's content script answers `content:mentions`, asked of every tab
+ * (only the page under test has a content script). Without a frame id, every frame's script
+ * would answer and the first answer would win: often an empty frame's, in Firefox.
+ */
 const askMentions = async () => {
   const api = /** @type {any} */ (globalThis).browser ?? /** @type {any} */ (globalThis).chrome;
   const tabs = await api.tabs.query({});
   const replies = await Promise.all(
-    tabs.map((/** @type {any} */ t) => api.tabs.sendMessage(t.id, { type: 'content:mentions', params: {} }).catch(() => null)),
+    tabs.map((/** @type {any} */ t) => api.tabs.sendMessage(t.id, { type: 'content:mentions', params: {} }, { frameId: 0 }).catch(() => null)),
   );
   return replies.filter((r) => r && r.ok).map((r) => r.result);
 };
+
+/** @returns {Recorded} */
+const emptyRecord = () => ({ requests: [], pageErrors: [], consoleErrors: [], fromExtension: [] });
 
 /**
  * @param {unknown[][]} answers  one answer per tab whose content script replied
@@ -178,30 +187,8 @@ export async function launchChromiumForPages({ extensionDir, sinkPort }) {
   const version = (await promisify(execFile)(BROWSERS.chromium.path, ['--version'])).stdout.trim();
   await context.addInitScript(seedMathRandom);
 
-  /** @type {Map<import('playwright-core').Page, Recorded>} */
-  const tabs = new Map();
   /** @type {string[]} */
   let extensionRequests = [];
-  context.on('request', (request) => {
-    const line = `${request.method()} ${request.url()}`;
-    if (request.serviceWorker()) {
-      if (request.serviceWorker()?.url().startsWith('chrome-extension://') && isNetwork(request.url())) extensionRequests.push(line);
-      return;
-    }
-    let frameUrl = '';
-    let page = null;
-    try {
-      const frame = request.frame();
-      frameUrl = frame.url();
-      page = frame.page();
-    } catch {
-      return;
-    }
-    const recorded = tabs.get(page);
-    if (recorded) recorded.requests.push(line);
-    else if (frameUrl.startsWith('chrome-extension://') && isNetwork(request.url())) extensionRequests.push(line);
-  });
-
   /** @type {{ extensionId: string, devPage: import('playwright-core').Page, probe: import('playwright-core').Page } | null} */
   let ext = null;
   if (dir) {
@@ -221,67 +208,88 @@ export async function launchChromiumForPages({ extensionDir, sinkPort }) {
     await probe.goto(`chrome-extension://${extensionId}/options.html`);
     ext = { extensionId, devPage, probe };
   }
+  /** Where this extension's own scripts and pages live (other extensions' URLs, and the
+   * chrome-extension://invalid/ pages refer to, are not its own). */
+  const own = ext ? `chrome-extension://${ext.extensionId}/` : null;
+  const isOwn = (/** @type {string} */ url) => !!own && url.startsWith(own);
 
-  /** @type {import('playwright-core').CDPSession | null} */
-  let cdp = null;
+  const page = await context.newPage();
+  let current = emptyRecord();
+  let recording = false;
+  context.on('request', (request) => {
+    const line = `${request.method()} ${request.url()}`;
+    const worker = request.serviceWorker();
+    if (worker) {
+      if (isOwn(worker.url()) && isNetwork(request.url())) extensionRequests.push(line);
+      return;
+    }
+    let frame;
+    try {
+      frame = request.frame();
+    } catch {
+      return;
+    }
+    if (frame.page() === page) {
+      if (recording) current.requests.push(line);
+    } else if (isOwn(frame.url()) && isNetwork(request.url())) {
+      extensionRequests.push(line);
+    }
+  });
+  if (own) {
+    // Who started each request: a request whose initiator's stack runs through one of the
+    // extension's scripts (a content script's fetch, an element it inserted) is the extension's.
+    const session = await context.newCDPSession(page);
+    session.on('Network.requestWillBeSent', ({ request, initiator }) => {
+      /** @type {string[]} */
+      const urls = [initiator.url ?? ''];
+      for (let stack = initiator.stack; stack; stack = stack.parent) urls.push(...stack.callFrames.map((f) => f.url));
+      const script = urls.find(isOwn);
+      if (script && recording && isNetwork(request.url)) current.fromExtension.push(`request: ${request.method} ${request.url} (started by ${script})`);
+    });
+    await session.send('Network.enable');
+  }
+  page.on('console', (m) => {
+    if (!recording) return;
+    const source = m.location().url ?? '';
+    if (isOwn(source) && (m.type() === 'error' || m.type() === 'warning')) current.fromExtension.push(`console.${m.type()}: ${m.text()} @ ${source}`);
+    if (m.type() === 'error') current.consoleErrors.push(`${m.text()} @ ${source}`);
+  });
+  page.on('pageerror', (e) => {
+    if (!recording) return;
+    current.pageErrors.push(e.message);
+    if (own && (e.stack ?? '').includes(own)) current.fromExtension.push(`uncaught: ${e.message}`);
+  });
+  const storage = await context.newCDPSession(page);
+
   return {
     name: 'chromium',
     version,
     withExtension: !!dir,
     async clearSiteData(origin) {
-      if (!cdp) {
-        const page = ext?.probe ?? context.pages()[0] ?? (await context.newPage());
-        cdp = await context.newCDPSession(page);
-      }
-      await cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: 'all' });
+      await storage.send('Storage.clearDataForOrigin', { origin, storageTypes: 'cookies,local_storage,indexeddb,cache_storage,service_workers,shared_storage' });
     },
-    async openTab() {
-      const page = await context.newPage();
-      /** @type {Recorded} */
-      const recorded = { requests: [], pageErrors: [], consoleErrors: [], fromExtension: [] };
-      tabs.set(page, recorded);
-      if (dir) {
-        // Who started each request: a request whose initiator's stack runs through an
-        // extension script (a content script's fetch, an element it inserted) is the extension's.
-        const session = await context.newCDPSession(page);
-        session.on('Network.requestWillBeSent', ({ request, initiator }) => {
-          /** @type {string[]} */
-          const urls = [initiator.url ?? ''];
-          for (let stack = initiator.stack; stack; stack = stack.parent) urls.push(...stack.callFrames.map((f) => f.url));
-          const script = urls.find((u) => u.startsWith('chrome-extension://'));
-          if (script && isNetwork(request.url)) recorded.fromExtension.push(`request: ${request.method} ${request.url} (started by ${script})`);
-        });
-        await session.send('Network.enable');
-      }
-      page.on('console', (m) => {
-        const source = m.location().url ?? '';
-        if (source.startsWith('chrome-extension://') && (m.type() === 'error' || m.type() === 'warning')) {
-          recorded.fromExtension.push(`console.${m.type()}: ${m.text()} @ ${source}`);
+    tab: {
+      record() {
+        current = emptyRecord();
+        recording = true;
+        return current;
+      },
+      async goto(url, timeoutMs) {
+        try {
+          await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
+          return null;
+        } catch (error) {
+          await settleAfterFailedGoto(() => page.evaluate(() => document.readyState), timeoutMs);
+          return error instanceof Error ? error.message.split('\n')[0] ?? 'goto failed' : String(error);
         }
-        if (m.type() === 'error') recorded.consoleErrors.push(`${m.text()} @ ${source}`);
-      });
-      page.on('pageerror', (e) => {
-        recorded.pageErrors.push(e.message);
-        if (/chrome-extension:\/\//.test(e.stack ?? '')) recorded.fromExtension.push(`uncaught: ${e.message}`);
-      });
-      return {
-        recorded,
-        async goto(url, timeoutMs) {
-          try {
-            await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
-            return null;
-          } catch (error) {
-            await settleAfterFailedGoto(() => page.evaluate(() => document.readyState), timeoutMs);
-            return error instanceof Error ? error.message.split('\n')[0] ?? 'goto failed' : String(error);
-          }
-        },
-        evaluate: (fn, arg) => page.evaluate(/** @type {any} */ (fn), arg),
-        moveMouse: (x, y) => page.mouse.move(x, y, { steps: 4 }),
-        async close() {
-          await page.close();
-          tabs.delete(page);
-        },
-      };
+      },
+      evaluate: (fn, arg) => page.evaluate(/** @type {any} */ (fn), arg),
+      moveMouse: (x, y) => page.mouse.move(x, y, { steps: 4 }),
+      async leave() {
+        recording = false;
+        await page.mouse.move(0, 0);
+        await page.goto('about:blank').catch(() => undefined);
+      },
     },
     async takeExtensionErrors() {
       if (!ext) return [];
@@ -357,13 +365,15 @@ export async function launchFirefoxForPages({ extensionDir, sinkPort }) {
 
   /** @type {import('puppeteer-core').Page | null} */
   let probe = null;
+  /** @type {string | null} where this add-on's scripts and pages live */
+  let own = null;
   if (extensionDir) {
     const addonId = await browser.installExtension(path.resolve(extensionDir));
     // Errors Firefox files for the extension's own scripts (background, pages, content
     // scripts) go to the console service; a listener keeps those whose source is this add-on.
     // Every HTTP request in the browser passes the parent process, where its triggering
     // principal says whether the add-on (its background or pages) started it.
-    const probeUrl = await inParent(`(() => {
+    const opened = await inParent(`(() => {
       const policy = WebExtensionPolicy.getByID(${JSON.stringify(addonId)});
       const host = policy.mozExtensionHostname;
       const kept = { errors: [], requests: [] };
@@ -386,8 +396,10 @@ export async function launchFirefoxForPages({ extensionDir, sinkPort }) {
       }, 'http-on-modify-request');
       const url = policy.getURL('options.html');
       gBrowser.addTab(url, { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal(), inBackground: true });
-      return url;
+      return JSON.stringify({ url, own: 'moz-extension://' + host + '/' });
     })()`);
+    const { url: probeUrl } = JSON.parse(opened);
+    own = JSON.parse(opened).own;
     // Puppeteer reports an extension tab as about:blank; find it by asking each page.
     for (let i = 0; i < 50 && !probe; i += 1) {
       for (const p of await browser.pages()) {
@@ -398,6 +410,26 @@ export async function launchFirefoxForPages({ extensionDir, sinkPort }) {
     }
     if (!probe) throw new Error('Firefox: could not open an extension page to ask the content script');
   }
+
+  const page = await browser.newPage();
+  let current = emptyRecord();
+  let recording = false;
+  page.on('request', (r) => void (recording && current.requests.push(`${r.method()} ${r.url()}`)));
+  page.on('console', (m) => {
+    if (!recording) return;
+    const source = m.location()?.url ?? '';
+    if (own && source.startsWith(own) && (m.type() === 'error' || m.type() === 'warn')) current.fromExtension.push(`console.${m.type()}: ${m.text()} @ ${source}`);
+    if (m.type() === 'error') current.consoleErrors.push(`${m.text()} @ ${source}`);
+  });
+  page.on('pageerror', (e) => {
+    if (!recording) return;
+    const error = /** @type {unknown} */ (e);
+    const message = error instanceof Error ? error.message : String(error);
+    current.pageErrors.push(message);
+    if (own && error instanceof Error && (error.stack ?? '').includes(own)) current.fromExtension.push(`uncaught: ${message}`);
+  });
+  page.on('dialog', (d) => void d.dismiss().catch(() => undefined));
+  await page.evaluateOnNewDocument(seedMathRandom);
 
   return {
     name: 'firefox',
@@ -410,41 +442,28 @@ export async function launchFirefoxForPages({ extensionDir, sinkPort }) {
           Ci.nsIClearDataService.CLEAR_COOKIES | Ci.nsIClearDataService.CLEAR_DOM_STORAGES, () => resolve(true));
       })`);
     },
-    async openTab() {
-      const page = await browser.newPage();
-      /** @type {Recorded} */
-      const recorded = { requests: [], pageErrors: [], consoleErrors: [], fromExtension: [] };
-      page.on('request', (r) => void recorded.requests.push(`${r.method()} ${r.url()}`));
-      page.on('console', (m) => {
-        const source = m.location()?.url ?? '';
-        if (source.startsWith('moz-extension://') && (m.type() === 'error' || m.type() === 'warn')) {
-          recorded.fromExtension.push(`console.${m.type()}: ${m.text()} @ ${source}`);
+    tab: {
+      record() {
+        current = emptyRecord();
+        recording = true;
+        return current;
+      },
+      async goto(url, timeoutMs) {
+        try {
+          await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
+          return null;
+        } catch (error) {
+          await settleAfterFailedGoto(() => page.evaluate(() => document.readyState), timeoutMs);
+          return error instanceof Error ? error.message.split('\n')[0] ?? 'goto failed' : String(error);
         }
-        if (m.type() === 'error') recorded.consoleErrors.push(`${m.text()} @ ${source}`);
-      });
-      page.on('pageerror', (e) => {
-        const error = /** @type {unknown} */ (e);
-        const message = error instanceof Error ? error.message : String(error);
-        recorded.pageErrors.push(message);
-        if (error instanceof Error && /moz-extension:\/\//.test(error.stack ?? '')) recorded.fromExtension.push(`uncaught: ${message}`);
-      });
-      page.on('dialog', (d) => void d.dismiss().catch(() => undefined));
-      await page.evaluateOnNewDocument(seedMathRandom);
-      return {
-        recorded,
-        async goto(url, timeoutMs) {
-          try {
-            await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
-            return null;
-          } catch (error) {
-            await settleAfterFailedGoto(() => page.evaluate(() => document.readyState), timeoutMs);
-            return error instanceof Error ? error.message.split('\n')[0] ?? 'goto failed' : String(error);
-          }
-        },
-        evaluate: (fn, arg) => /** @type {Promise<any>} */ (page.evaluate(/** @type {any} */ (fn), arg)),
-        moveMouse: (x, y) => page.mouse.move(x, y, { steps: 4 }),
-        close: () => page.close(),
-      };
+      },
+      evaluate: (fn, arg) => /** @type {Promise<any>} */ (page.evaluate(/** @type {any} */ (fn), arg)),
+      moveMouse: (x, y) => page.mouse.move(x, y, { steps: 4 }),
+      async leave() {
+        recording = false;
+        await page.mouse.move(0, 0);
+        await page.goto('about:blank').catch(() => undefined);
+      },
     },
     async takeExtensionErrors() {
       if (!extensionDir) return [];

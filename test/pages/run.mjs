@@ -132,7 +132,7 @@ async function runBrowser(name, pagesUrl, fixturesUrl) {
     const warmUp = `${pagesUrl}/${pages[0]}/source.html`;
     /** @type {import('./visit.mjs').Visit | undefined} */
     let earlier = await visit(withExt, sinkWith, warmUp);
-    await visit(without, sinkWithout, warmUp);
+    await visit(without, sinkWithout, warmUp, { minSettleMs: earlier.settledMs });
     for (const page of pages) {
       const url = `${pagesUrl}/${page}/source.html`;
       const t0 = Date.now();
@@ -140,10 +140,10 @@ async function runBrowser(name, pagesUrl, fixturesUrl) {
       let result;
       try {
         const w = await visit(withExt, sinkWith, url);
-        const hover = w.hover ? { aimed: w.aimed, waitMs: w.hover.waitedMs } : null;
-        const wo = await visit(without, sinkWithout, url, { hover });
+        const replay = { hover: w.hover ? { aimed: w.aimed, waitMs: w.hover.waitedMs } : null, minSettleMs: w.settledMs };
+        const wo = await visit(without, sinkWithout, url, replay);
         const again = wantsSecondBaseline(w, wo, name, earlier);
-        const wo2 = again.length ? await visit(without, sinkWithout, url, { hover }) : undefined;
+        const wo2 = again.length ? await visit(without, sinkWithout, url, replay) : undefined;
         result = judge(w, wo, wo2, name, earlier);
         if (again.length) result.notes.push(`loaded a second time without the extension, because of: ${again.join(', ')}`);
         earlier = w;

@@ -62,7 +62,7 @@ export async function selfCheck(name, launch, without, withoutSink, fixturesUrl)
       w.extensionErrors.push(...(await canary.takeExtensionErrors()));
       w.extensionRequests.push(...(await canary.takeExtensionRequests()));
       w.sinkHosts.push(...sink.entries.map((e) => e.host.replace(/:\d+$/, '')).filter((h) => !w.sinkHosts.includes(h)));
-      return judge(w, await visit(without, withoutSink, url), undefined, name);
+      return judge(w, await visit(without, withoutSink, url, { minSettleMs: w.settledMs }), undefined, name);
     };
     const dom = await judged('canary-dom.html');
     const layout = await judged('canary-layout.html');

@@ -25,11 +25,11 @@ export const TIMING = {
   quietMs: 300,
   /** …or when this much time has passed (a page that never stops changing). */
   settleMaxMs: 6_000,
-  pollMs: 100,
+  pollMs: 50,
   /** How long a hovered mention may take to open its card (the hover delay is 0.4 s). */
   cardTimeoutMs: 3_000,
   /** After the card opens, for its content to arrive from the background. */
-  cardSettleMs: 250,
+  cardSettleMs: 150,
 };
 
 /**
@@ -59,6 +59,7 @@ const hostOf = (hostOrUrl) => {
  * @property {string | null} loadProblem
  * @property {number | null} startMs  load to the extension's highlight being registered
  * @property {boolean} settled  false when the page kept changing until settleMaxMs
+ * @property {number} settledMs  from the load to the snapshot
  * @property {Record<string, number>} phases  how long each step of the visit took, in ms
  * @property {PageSnapshot} snap
  * @property {ReturnType<typeof readMarks>} marks
@@ -76,14 +77,15 @@ const hostOf = (hostOrUrl) => {
  */
 
 /**
- * Loads `url` in a new tab, waits for it (and the extension) to settle, takes the snapshots,
- * hovers a mention, and closes the tab.
+ * Loads `url` in the browser's tab, waits for it (and the extension) to settle, takes the
+ * snapshots, hovers a mention, and leaves the page.
  * @param {PagesBrowser} browser
  * @param {Sink} sink
  * @param {string} url
- * @param {{ hover?: { aimed: MarkTarget[], waitMs: number } | null, startTimeoutMs?: number }} [options]
- *   hover: without the extension, the mentions the visit with it aimed at (the last one
- *   hovered), and how long its card took; startTimeoutMs: how long to wait for the extension
+ * @param {{ hover?: { aimed: MarkTarget[], waitMs: number } | null, minSettleMs?: number, startTimeoutMs?: number }} [options]
+ *   Without the extension, what the visit with it did: the mentions it aimed at (the last one
+ *   hovered) and how long its card took, and how long after the load it took its snapshot.
+ *   startTimeoutMs: how long to wait for the extension to start.
  * @returns {Promise<Visit>}
  */
 export async function visit(browser, sink, url, options = {}) {
@@ -95,14 +97,12 @@ export async function visit(browser, sink, url, options = {}) {
     phases[name] = Date.now() - mark;
     mark = Date.now();
   };
-  const tab = await browser.openTab();
+  const { tab } = browser;
+  await browser.clearSiteData(new URL(url).origin);
+  const recorded = tab.record();
   /** What the tab had recorded so far, for the load and the hover phases. */
-  const cut = () => {
-    const r = tab.recorded;
-    return { requests: r.requests.length, pageErrors: r.pageErrors.length, consoleErrors: r.consoleErrors.length };
-  };
+  const cut = () => ({ requests: recorded.requests.length, pageErrors: recorded.pageErrors.length, consoleErrors: recorded.consoleErrors.length });
   try {
-    await browser.clearSiteData(new URL(url).origin);
     phase('open');
     const loadProblem = await tab.goto(url, TIMING.loadTimeoutMs);
     phase('load');
@@ -118,9 +118,13 @@ export async function visit(browser, sink, url, options = {}) {
         await sleep(TIMING.pollMs);
       }
     }
+    // Settled: nothing changed for quietMs, and (without the extension) at least as long
+    // after the load as the visit with it took, so both snapshots see the page at the same age.
     let signature = await tab.evaluate(settleSignature);
     let quietSince = Date.now();
-    while (Date.now() - quietSince < TIMING.quietMs && Date.now() - loaded < TIMING.settleMaxMs) {
+    const unsettled = () =>
+      (Date.now() - quietSince < TIMING.quietMs || Date.now() - loaded < (options.minSettleMs ?? 0)) && Date.now() - loaded < TIMING.settleMaxMs;
+    while (unsettled()) {
       await sleep(TIMING.pollMs);
       const next = await tab.evaluate(settleSignature);
       if (next !== signature) {
@@ -129,6 +133,7 @@ export async function visit(browser, sink, url, options = {}) {
       }
     }
     const settled = Date.now() - quietSince >= TIMING.quietMs;
+    const settledMs = Date.now() - loaded;
     phase('settle');
     const snap = await takeSnapshot(tab);
     const atSnapshot = cut();
@@ -151,6 +156,14 @@ export async function visit(browser, sink, url, options = {}) {
     for (const candidate of candidates) {
       aimed.push(candidate);
       point = await tab.evaluate(aimAt, candidate);
+      // Scrolling may load images or fonts that move the text again: aim until it holds still.
+      for (let i = 0; point && i < 5; i += 1) {
+        await sleep(100);
+        const again = await tab.evaluate(aimAt, candidate);
+        const held = again && Math.abs(again.x - point.x) < 1 && Math.abs(again.y - point.y) < 1;
+        point = again;
+        if (held) break;
+      }
       if (point) {
         target = candidate;
         break;
@@ -169,16 +182,17 @@ export async function visit(browser, sink, url, options = {}) {
       hover = { point, waitedMs: Date.now() - rested, card: await tab.evaluate(cardState), snap: await takeSnapshot(tab) };
     }
     const atHover = cut();
-    // Read in both runs, so both spend the same time before closing.
+    // Read in both runs, so both spend the same time on the page.
     const marksAfter = (await tab.evaluate(readMarks)).marks.map((m) => m.text);
     phase('hover');
-    await tab.close();
-    phase('close');
-    const r = tab.recorded;
+    await tab.leave();
+    phase('leave');
+    const network = (/** @type {string[]} */ lines) => lines.filter((l) => isNetwork(l.split(' ')[1] ?? ''));
     return {
       loadProblem,
       startMs,
       settled,
+      settledMs,
       phases,
       snap,
       marks,
@@ -188,22 +202,22 @@ export async function visit(browser, sink, url, options = {}) {
       hover,
       marksAfter: browser.withExtension ? marksAfter : null,
       load: {
-        requests: r.requests.slice(0, atSnapshot.requests),
-        pageErrors: r.pageErrors.slice(0, atSnapshot.pageErrors),
-        consoleErrors: r.consoleErrors.slice(0, atSnapshot.consoleErrors),
+        requests: network(recorded.requests.slice(0, atSnapshot.requests)),
+        pageErrors: recorded.pageErrors.slice(0, atSnapshot.pageErrors),
+        consoleErrors: recorded.consoleErrors.slice(0, atSnapshot.consoleErrors),
       },
       during: {
-        requests: r.requests.slice(atSnapshot.requests, atHover.requests),
-        pageErrors: r.pageErrors.slice(atSnapshot.pageErrors, atHover.pageErrors),
-        consoleErrors: r.consoleErrors.slice(atSnapshot.consoleErrors, atHover.consoleErrors),
+        requests: network(recorded.requests.slice(atSnapshot.requests, atHover.requests)),
+        pageErrors: recorded.pageErrors.slice(atSnapshot.pageErrors, atHover.pageErrors),
+        consoleErrors: recorded.consoleErrors.slice(atSnapshot.consoleErrors, atHover.consoleErrors),
       },
-      recorded: r,
+      recorded,
       extensionErrors: await browser.takeExtensionErrors(),
       extensionRequests: await browser.takeExtensionRequests(),
       sinkHosts: sink.entries.slice(sinkFrom).map((e) => hostOf(e.host)),
     };
   } catch (error) {
-    await tab.close().catch(() => undefined);
+    await tab.leave().catch(() => undefined);
     throw error;
   }
 }
