@@ -53,7 +53,7 @@ export function Popup({ search }: Props) {
       data={data.status === 'ready' ? data.value : null}
       query={query}
       onQuery={setQuery}
-      onPage={onPage}
+      onPage={settings.paused ? { status: 'paused' } : onPage}
       onOpenEntity={setEntityId}
     />
   );

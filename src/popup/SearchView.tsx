@@ -152,6 +152,7 @@ function Status({ data, query, count, onPage }: { data: SearchData | null; query
         {t('popupCoverage', [String(people.length), String(topics.length), String(quoteCount), String(articleCount)])}
       </p>
       {onPage.status === 'unavailable' && <p class="muted">{t('popupOnPageUnavailable')}</p>}
+      {onPage.status === 'paused' && <p class="muted">{t('popupOnPagePaused')}</p>}
       {onPage.status === 'ready' && onPage.mentions.length === 0 && <p class="muted">{t('popupOnPageNone')}</p>}
     </>
   );

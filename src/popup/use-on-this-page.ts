@@ -6,7 +6,9 @@ export type OnThisPage =
   | { status: 'loading' }
   /** No page to ask, or its content script does not answer (a browser page, a PDF, a store). */
   | { status: 'unavailable' }
-  | { status: 'ready'; tabId: number; mentions: PageMention[] };
+  | { status: 'ready'; tabId: number; mentions: PageMention[] }
+  /** Backstory is paused: pages are not read, so there is nothing to ask. */
+  | { status: 'paused' };
 
 /** What Backstory found on the page the popup is about, asked once on open. */
 export function useOnThisPage(): OnThisPage {

@@ -130,9 +130,12 @@ describe('SearchView', () => {
     expect(await press('Enter')).toBe(false);
   });
 
-  it('says when the page cannot be read, or names nothing covered', async () => {
+  it('says when the page cannot be read, when Backstory is paused, or when the page names nothing covered', async () => {
     await mount({ status: 'unavailable' });
     expect(root.textContent).toContain('Backstory cannot read this page');
+    await act(() => render(null, root));
+    await mount({ status: 'paused' });
+    expect(root.textContent).toContain('Backstory is paused');
     await act(() => render(null, root));
     await mount({ status: 'ready', tabId: 7, mentions: [] });
     expect(root.textContent).toContain('Nothing the corpus covers is mentioned on this page.');
