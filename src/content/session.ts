@@ -50,11 +50,21 @@ function mentionAnchor(mention: Mention, near: DOMRect): Anchor {
   };
 }
 
+export interface SessionOptions {
+  /** Whether the card offers "Turn off on this site": not on Backstory's own pages. */
+  siteControls?: boolean;
+}
+
 /**
  * Starts Backstory on `doc`. `loadCard` brings in the card's code: on web pages lazily
  * (load-card-module.ts); extension pages that bundle the card pass it directly.
  */
-export function startSession(doc: Document, initial: Settings, loadCard: CardLoader): Session {
+export function startSession(
+  doc: Document,
+  initial: Settings,
+  loadCard: CardLoader,
+  { siteControls = true }: SessionOptions = {},
+): Session {
   const win = doc.defaultView!;
   const controller = new AbortController();
   const { signal } = controller;
@@ -93,8 +103,10 @@ export function startSession(doc: Document, initial: Settings, loadCard: CardLoa
       open.pinned = !open.pinned;
       render();
     },
-    site: win.location.hostname,
-    onTurnOffSite: () => void updateSettings((s) => withSite(s, win.location.hostname, false)),
+    ...(siteControls && {
+      site: win.location.hostname,
+      onTurnOffSite: () => void updateSettings((s) => withSite(s, win.location.hostname, false)),
+    }),
     onPause: () => void updateSettings((s) => ({ ...s, paused: true })),
     // A related person or topic opens in place of this card, at the same anchor.
     onOpenEntity: (entityId: string) => {

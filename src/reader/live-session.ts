@@ -34,7 +34,8 @@ export function runReaderSession(doc: Document, signal: AbortSignal): void {
     if (session) session.update(settings);
     else {
       kinds = JSON.stringify(settings.kinds);
-      session = startSession(doc, settings, async () => ({ CardHost }));
+      // The reader is Backstory's own page: "Turn off on this site" would mean nothing here.
+      session = startSession(doc, settings, async () => ({ CardHost }), { siteControls: false });
     }
   };
   void loadSettings().then(({ settings }) => apply(settings));
