@@ -14,19 +14,22 @@
  * summarises the findings.
  *
  * The pages are read from ../shared/pages and never copied into the repository; without them the
- * test is skipped with a message. Pages are parsed by the scan tool's parser; the contents of
- * their script and style elements are emptied first, which changes no mark (neither is ever
- * scanned) and makes parsing several times faster.
+ * test is skipped with a message. Pages are parsed by the scan tool's parser and read by the
+ * extension's text collection; their runs are cached, so only the first run, or one after
+ * collect-text.ts or scan.ts changed, takes long.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseHtml, scanDocument } from '../../src/cli/scan';
+import { parseHtml } from '../../src/cli/scan';
+import { collectTextRuns } from '../../src/content/collect-text';
 import { parseEntities } from '../../src/core/corpus/parse-entities';
 import { compileMatcher, type MatcherEntity } from '../../src/core/match/matcher';
 
 const PAGES = path.resolve('../shared/pages/readability');
 const LIST = new URL('./false-positive-review.json', import.meta.url);
+const CACHE = path.resolve('.cache/false-positive-review');
 
 interface Reviewed {
   page: string;
@@ -46,28 +49,43 @@ function entities(): MatcherEntity[] {
   return (Array.isArray(parsed) ? parsed : (parsed as { entities: MatcherEntity[] }).entities) as MatcherEntity[];
 }
 
+/**
+ * The text runs of a page, as collect-text finds them. Parsing 130 pages takes a while, so runs
+ * are cached under .cache/, keyed by the page and by the code that collects them.
+ */
+function pageRuns(page: string, html: string): string[] {
+  const code = ['../../src/content/collect-text.ts', '../../src/cli/scan.ts']
+    .map((f) => readFileSync(new URL(f, import.meta.url), 'utf8'))
+    .join('');
+  const key = createHash('sha256').update(code).update(html).digest('hex').slice(0, 24);
+  const cached = path.join(CACHE, `${page}-${key}.json`);
+  if (existsSync(cached)) return JSON.parse(readFileSync(cached, 'utf8')) as string[];
+  // Emptying script and style elements changes no run (neither is scanned) and parses faster.
+  const { doc, close } = parseHtml(html.replace(/(<(script|style)\b[^>]*>)[\s\S]*?(<\/\2\s*>)/gi, '$1$3'));
+  try {
+    const runs = collectTextRuns(doc.body).map((r) => r.text);
+    mkdirSync(CACHE, { recursive: true });
+    writeFileSync(cached, JSON.stringify(runs));
+    return runs;
+  } finally {
+    close();
+  }
+}
+
 function currentMarks(): Omit<Reviewed, 'verdict'>[] {
-  const list = entities();
-  const matcher = compileMatcher(list);
-  const names = new Map(list.map((e) => [e.id, e.id]));
+  const matcher = compileMatcher(entities());
+  const flat = (s: string) => s.replace(/\s+/g, ' ');
   const marks: Omit<Reviewed, 'verdict'>[] = [];
   for (const page of readdirSync(PAGES).sort()) {
     const file = path.join(PAGES, page, 'source.html');
     if (!existsSync(file)) continue;
-    const html = readFileSync(file, 'utf8').replace(/(<(script|style)\b[^>]*>)[\s\S]*?(<\/\2\s*>)/gi, '$1$3');
-    const { doc, close } = parseHtml(html);
-    try {
-      for (const { mention, before, after } of scanDocument(doc, matcher, names)) {
-        const flat = (s: string) => s.replace(/\s+/g, ' ');
-        marks.push({
-          page,
-          entity: mention.entity,
-          text: mention.text,
-          context: `${flat(before.slice(-30)).trimStart()}[${flat(mention.text)}]${flat(after.slice(0, 30)).trimEnd()}`,
-        });
+    for (const run of pageRuns(page, readFileSync(file, 'utf8'))) {
+      for (const m of matcher.findAll(run)) {
+        const text = run.slice(m.start, m.end);
+        const before = run.slice(Math.max(0, m.start - 30), m.start);
+        const after = run.slice(m.end, m.end + 30);
+        marks.push({ page, entity: m.entityId, text, context: `${flat(before).trimStart()}[${flat(text)}]${flat(after).trimEnd()}` });
       }
-    } finally {
-      close();
     }
   }
   return marks;
