@@ -197,6 +197,7 @@ type Spelled = Pick<Form, 'shape' | 'words' | 'marks'> & { key: string };
  */
 const PLAIN_WORDS = /^[A-Za-zА-ИК-Яа-ик-яІіЄєҐґ]{2,}(?: [A-Za-zА-ИК-Яа-ик-яІіЄєҐґ]{2,})*$/;
 
+/** A spelling that PLAIN_WORDS accepts, as a form. Exported for the test that it equals `anyForm`. */
 export function plainForm(spelling: string): Spelled {
   const words: [number, number][] = [];
   for (let start = 0; start < spelling.length; ) {
@@ -208,6 +209,7 @@ export function plainForm(spelling: string): Spelled {
   return { key: spelling.toLowerCase(), shape: spelling, words, marks: null };
 }
 
+/** Any spelling as a form, through full normalisation. */
 export function anyForm(spelling: string, proper: boolean): Spelled {
   const norm = normalise(spelling);
   const [s, e] = trimmed(norm.text);
