@@ -94,14 +94,13 @@ function CardBody({ card, readerHref, onOpenQuote, related = card.related, onOpe
       {card.background && card.background.length > 0 && (
         <section class="background">
           <h3>{t('cardBackground')}</h3>
-          <ul>
-            {card.background.map((s) => (
-              <li key={`${s.articleId}:${s.start}`}>
-                {s.text}{' '}
-                <SourceLink source={s} readerHref={readerHref} onOpen={onOpenQuote} />
-              </li>
-            ))}
-          </ul>
+          <BackgroundList sentences={card.background.slice(0, SHOWN_BACKGROUND)} readerHref={readerHref} onOpen={onOpenQuote} />
+          {card.background.length > SHOWN_BACKGROUND && (
+            <details class="more-bg">
+              <summary>{t('cardMoreBackground', String(card.background.length - SHOWN_BACKGROUND))}</summary>
+              <BackgroundList sentences={card.background.slice(SHOWN_BACKGROUND)} readerHref={readerHref} onOpen={onOpenQuote} />
+            </details>
+          )}
           <p class="asof">
             {card.asOf?.status === 'dated' ? t('cardAsOf', card.asOf.date) : t('cardAsOfUndated')}
           </p>
@@ -164,12 +163,38 @@ interface SourceProps {
 }
 
 /** A short credit that opens the reader at the span it credits. */
+/** Background sentences shown at once; the rest wait behind "More background", to keep the card short. */
+const SHOWN_BACKGROUND = 2;
+
+function BackgroundList({ sentences, ...links }: SourceProps & { sentences: CardSource[] }) {
+  return (
+    <ul>
+      {sentences.map((s) => (
+        <li key={`${s.articleId}:${s.start}`}>
+          {s.text} <SourceLink source={s} {...links} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** How a source is credited: its outlet, else its headline (shortened), else that neither is known. */
+function creditOf(source: CardSource): string {
+  if (source.outlet) return source.outlet;
+  if (source.articleTitle) {
+    const title = source.articleTitle;
+    return `“${title.length > 34 ? `${title.slice(0, 33).trimEnd()}…` : title}”`;
+  }
+  return t('outletUnknown');
+}
+
 function SourceLink({ source, readerHref, onOpen }: SourceProps & { source: CardSource }) {
-  const outlet = source.outlet ?? t('outletUnknown');
+  const outlet = creditOf(source);
   return (
     <a
       class="src"
       href={readerHref(source)}
+      title={source.articleTitle ?? undefined}
       aria-label={t('cardSourceLink', outlet)}
       onClick={(e) => {
         e.preventDefault();
