@@ -6,7 +6,7 @@
  * check is "varies" (inconclusive) unless the difference lies wholly in what the page keeps
  * stable.
  *
- * @typedef {{ nodes: string[], boxes: number[], boxAt: number[], sheets: number[], extent: number[], globals: string[] }} Snapshot
+ * @typedef {{ nodes: string[], boxes: number[], boxAt: number[], sheets: number[], extent: number[], globals: string[], resources?: string[] }} Snapshot
  * @typedef {'same' | 'differs' | 'varies'} Status
  * @typedef {{ status: Status, detail?: string }} Finding
  */

@@ -147,6 +147,22 @@ export function snapshotPage() {
   };
   walk(document, 0);
   const root = document.documentElement;
+  // What the page's own markup refers to: when such a request happens is up to the browser
+  // (lazy images, favicons), so the run does not count its timing against the extension.
+  /** @type {Set<string>} */
+  const resources = new Set();
+  for (const el of document.querySelectorAll('[src], [href], [srcset], [poster], object[data]')) {
+    const values = ['src', 'href', 'poster', 'data'].map((a) => el.getAttribute(a));
+    for (const candidate of (el.getAttribute('srcset') ?? '').split(',')) values.push(candidate.trim().split(/\s+/)[0] ?? '');
+    for (const v of values) {
+      if (!v) continue;
+      try {
+        resources.add(new URL(v, document.baseURI).href);
+      } catch {
+        // not a URL
+      }
+    }
+  }
   return JSON.stringify({
     url: location.href,
     nodes,
@@ -155,6 +171,7 @@ export function snapshotPage() {
     sheets: [document.styleSheets.length, document.adoptedStyleSheets.length],
     extent: [window.scrollX, window.scrollY, root?.scrollWidth ?? 0, root?.scrollHeight ?? 0],
     globals: Object.getOwnPropertyNames(window).sort(),
+    resources: [...resources],
   });
 }
 
@@ -167,6 +184,7 @@ export function snapshotPage() {
  * @property {number[]} sheets  style sheets and adopted style sheets of the document
  * @property {number[]} extent  scroll position and scroll size of the document
  * @property {string[]} globals
+ * @property {string[]} resources  URLs the page's markup refers to
  */
 
 /**

@@ -252,7 +252,16 @@ export function judge(w, wo, wo2, browserName, earlier) {
 
   checks.started = w.startMs === null ? { status: 'differs', detail: 'the extension never registered its highlight on this page' } : { status: 'same' };
   checks.pageErrors = compareLists(w.load.pageErrors, wo.load.pageErrors, second?.load.pageErrors);
-  checks.consoleErrors = compareLists(w.load.consoleErrors, wo.load.consoleErrors, second?.load.consoleErrors);
+  // Requests for what the page's own markup names (an image, a script, its icon) happen when the
+  // browser gets round to them, so they, and the console's note that one failed, are left out;
+  // the DOM check covers markup the extension might add, and Chromium names the script behind
+  // any request the extension starts.
+  const pageOwn = new Set([...w.snap.resources, ...wo.snap.resources, ...(second?.snap.resources ?? [])]);
+  const isPageOwn = (/** @type {string} */ url) => pageOwn.has(url) || /^https?:\/\/127\.0\.0\.1(:\d+)?\/favicon\.ico$/.test(url);
+  const own = (/** @type {string[]} */ lines) => lines.filter((line) => !isPageOwn(line.slice(line.indexOf(' ') + 1)));
+  const ownErrors = (/** @type {string[]} */ lines) =>
+    lines.filter((line) => !(line.startsWith('Failed to load resource') && isPageOwn(line.slice(line.lastIndexOf(' @ ') + 3))));
+  checks.consoleErrors = compareLists(ownErrors(w.load.consoleErrors), ownErrors(wo.load.consoleErrors), second && ownErrors(second.load.consoleErrors));
   const fromExtension = [...w.recorded.fromExtension, ...w.extensionErrors];
   checks.extensionErrors = fromExtension.length
     ? { status: 'differs', detail: [...new Set(fromExtension)].slice(0, 10).join(' | ') }
@@ -264,7 +273,7 @@ export function judge(w, wo, wo2, browserName, earlier) {
   // Requests: the page's own (the extension must not add any, e.g. from a content script), the
   // extension's contexts' (Chromium reports its worker's), and what reached the sink from
   // anywhere in the browser, less what the page itself asked for.
-  checks.pageRequests = compareLists(w.load.requests, wo.load.requests, second?.load.requests);
+  checks.pageRequests = compareLists(own(w.load.requests), own(wo.load.requests), second && own(second.load.requests));
   const explained = new Set(
     [w, wo, ...(second ? [second] : []), ...(earlier ? [earlier] : [])].flatMap((v) => [
       ...v.recorded.requests.map((r) => hostOf(r.split(' ')[1] ?? '')),
@@ -292,11 +301,11 @@ export function judge(w, wo, wo2, browserName, earlier) {
       checks.hoverDom = compareDom(rest, wo.hover.snap, base2);
       checks.hoverLayout = compareLayout(rest, wo.hover.snap, base2);
       checks.hoverErrors = compareLists(
-        [...w.during.pageErrors, ...w.during.consoleErrors],
-        [...wo.during.pageErrors, ...wo.during.consoleErrors],
-        second && [...second.during.pageErrors, ...second.during.consoleErrors],
+        [...w.during.pageErrors, ...ownErrors(w.during.consoleErrors)],
+        [...wo.during.pageErrors, ...ownErrors(wo.during.consoleErrors)],
+        second && [...second.during.pageErrors, ...ownErrors(second.during.consoleErrors)],
       );
-      checks.hoverRequests = compareLists(w.during.requests, wo.during.requests, second?.during.requests);
+      checks.hoverRequests = compareLists(own(w.during.requests), own(wo.during.requests), second && own(second.during.requests));
     } else {
       checks.hoverDom = { status: 'varies', detail: 'the hovered mention could not be found again without the extension' };
     }
