@@ -78,12 +78,13 @@ const CHROMIUM_ARGS = [
 /**
  * Chromium with the unpacked extension in `extensionDir`.
  * @param {string} extensionDir
- * @param {{ headless?: boolean }} [options]
+ * @param {{ headless?: boolean, profileDir?: string }} [options]
  * @returns {Promise<LaunchedBrowser & { extensionId: string }>}
  */
-export async function launchChromium(extensionDir, { headless = true } = {}) {
+export async function launchChromium(extensionDir, { headless = true, profileDir = '' } = {}) {
   const { chromium } = await import('playwright-core');
-  const profile = await mkdtemp(path.join(os.tmpdir(), 'backstory-chromium-'));
+  // A given profile outlives the browser (to test a restart); a fresh one is removed on close.
+  const profile = profileDir || (await mkdtemp(path.join(os.tmpdir(), 'backstory-chromium-')));
   const dir = path.resolve(extensionDir);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: BROWSERS.chromium.path,
@@ -147,7 +148,7 @@ export async function launchChromium(extensionDir, { headless = true } = {}) {
     },
     async close() {
       await context.close();
-      await rm(profile, { recursive: true, force: true });
+      if (!profileDir) await rm(profile, { recursive: true, force: true });
     },
   };
 }
