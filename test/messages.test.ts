@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isEnvelope } from '../src/messages';
+import { dispatcher, isEnvelope } from '../src/messages';
 
 /** Each case: a message as it might arrive, and whether the background should accept it. */
 const cases: [string, unknown, boolean][] = [
@@ -29,5 +29,43 @@ const cases: [string, unknown, boolean][] = [
 describe('isEnvelope', () => {
   it.each(cases)('%s', (_name, message, accepted) => {
     expect(isEnvelope(message)).toBe(accepted);
+  });
+});
+
+describe('dispatcher', () => {
+  const own = { id: 'backstory-test' }; // the fake browser's runtime.id
+  const answer = dispatcher({
+    'card:get': async ({ entityId }) => {
+      if (entityId === 'boom') throw new Error('the index is missing');
+      return { entity: { id: entityId, name: 'X', kind: 'person', role: 'r' }, quotes: [], quoteCount: 0 };
+    },
+  });
+
+  it('answers a well-formed message from Backstory itself', async () => {
+    expect(await answer({ type: 'card:get', params: { entityId: 'x' } }, own)).toMatchObject({ ok: true });
+  });
+
+  it('refuses another extension or a web page, before reading the message', async () => {
+    expect(await answer({ type: 'card:get', params: { entityId: 'x' } }, { id: 'someone-else' })).toEqual({
+      ok: false,
+      error: 'Unknown sender',
+    });
+    expect(await answer({ type: 'card:get', params: { entityId: 'x' } }, {})).toEqual({ ok: false, error: 'Unknown sender' });
+  });
+
+  it.each([
+    ['a malformed payload', { type: 'card:get', params: { entityId: 42 } }],
+    ['a message this context does not handle', { type: 'reader:open', params: { articleId: 'a', start: 0, end: 1 } }],
+    ['no message at all', undefined],
+    ['a prototype key', { type: '__proto__', params: {} }],
+  ])('answers %s with an error, never a throw', async (_name, message) => {
+    expect(await answer(message, own)).toEqual({ ok: false, error: 'Malformed message' });
+  });
+
+  it('turns a failing handler into an error reply', async () => {
+    expect(await answer({ type: 'card:get', params: { entityId: 'boom' } }, own)).toEqual({
+      ok: false,
+      error: 'the index is missing',
+    });
   });
 });

@@ -108,7 +108,10 @@ export function watchHover(o: HoverOptions): HoverControl {
     else pending.rect = hit.rect; // anchor to the line the pointer rests on now
   };
 
+  // Only the user's own input counts: a page dispatching synthetic events must not open,
+  // keep open or close cards.
   const onMove = (event: PointerEvent) => {
+    if (!event.isTrusted) return;
     if (o.inCard(event)) {
       cancelHide();
       clearPending();
@@ -120,10 +123,10 @@ export function watchHover(o: HoverOptions): HoverControl {
     if (!frame) frame = win.requestAnimationFrame(check);
   };
   const onKey = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && o.isOpen()) close();
+    if (event.isTrusted && event.key === 'Escape' && o.isOpen()) close();
   };
   const onDown = (event: PointerEvent) => {
-    if (o.isOpen() && !o.inCard(event)) close();
+    if (event.isTrusted && o.isOpen() && !o.inCard(event)) close();
   };
 
   const opts = { capture: true, passive: true, signal: o.signal };

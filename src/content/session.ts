@@ -192,7 +192,7 @@ export function startSession(
     doc.addEventListener(
       'keydown',
       (e) => {
-        if (!matchesShortcut(shortcut, e)) return;
+        if (!e.isTrusted || !matchesShortcut(shortcut, e)) return;
         e.preventDefault();
         openFromKeyboard();
       },
