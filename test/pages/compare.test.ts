@@ -150,6 +150,16 @@ describe('compareLayout', () => {
     expect(compareLayout(snap([...page, '1 <x> y']), snap(page)).status).toBe('varies');
   });
 
+  it('compares the other boxes when a node of the page’s own changed text', () => {
+    const clock = (t: string) => [...page, `1 <div#clock> a`, `2 #text 5 ${t} "12:0${t}"`];
+    const boxes = snap(clock('1')).boxes.slice();
+    expect(compareLayout(snap(clock('3')), snap(clock('1')), snap(clock('2')))).toMatchObject({ status: 'same' });
+    boxes[2 * 4] = 5; // the <p> moved right, with the extension only
+    const found = compareLayout(snap(clock('3'), boxes), snap(clock('1')), snap(clock('2')));
+    expect(found.status).toBe('differs');
+    expect(found.detail).toContain('1 whose node changed');
+  });
+
   it('passes a box the page itself moves between loads, if the rest match', () => {
     const moving = (y: number) => {
       const boxes = snap(page).boxes.slice();

@@ -11,7 +11,9 @@
  *   node test/pages/run.mjs --pages bbc-1,cnn    some pages
  *   node test/pages/run.mjs --dist DIR           test DIR/chrome and DIR/firefox as they are,
  *                                                without building (also BACKSTORY_DIST=DIR)
- *   node test/pages/run.mjs --jobs 2             both browsers at once (twice the CPU)
+ *   node test/pages/run.mjs --jobs 1             one browser after the other (the default, 2,
+ *                                                runs Chromium and Firefox side by side: one
+ *                                                core each, about 9 minutes on two cores)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -38,7 +40,7 @@ const { values: args } = parseArgs({
     browser: { type: 'string' },
     pages: { type: 'string' },
     dist: { type: 'string' },
-    jobs: { type: 'string', default: '1' },
+    jobs: { type: 'string', default: '2' },
   },
 });
 
@@ -101,7 +103,7 @@ function printRow(browser, page, r, ms) {
   const painted = r.marks && 'painted' in r.marks && Array.isArray(r.marks.painted) ? r.marks.painted.length : 0;
   const why = r.problems[0] ?? (r.result === 'inconclusive' ? r.notes.find((n) => n.includes('inconclusive')) ?? '' : '');
   console.log(
-    `${pad(browser, 8)}${pad(page, 38)}${pad(r.result.toUpperCase(), 12)}${pad(String(painted), 5)}${pad(entities || '-', 44)}${pad(seconds(ms), 7)}${why.slice(0, 160)}`,
+    `${pad(browser, 9)}${pad(page, 36)}${pad(r.result.toUpperCase(), 13)}${pad(String(painted), 6)}${pad(entities || '-', 44)}${pad(seconds(ms), 7)}${why.slice(0, 160)}`,
   );
 }
 
@@ -120,7 +122,7 @@ async function runBrowser(name, pagesUrl, fixturesUrl) {
   let without = await launch({ extensionDir: null, sinkPort: sinkWithout.port });
   const detections = await selfCheck(name, launch, without, sinkWithout, fixturesUrl);
   const blind = detections.filter((d) => !d.caught);
-  for (const d of detections) console.log(`${pad(name, 8)}self-check: ${d.caught ? 'catches' : 'DOES NOT CATCH'} ${d.detector}${d.caught ? '' : ` (${d.detail || 'nothing reported'})`}`);
+  for (const d of detections) console.log(`${pad(name, 9)}self-check: ${d.caught ? 'catches' : 'DOES NOT CATCH'} ${d.detector}${d.caught ? '' : ` (${d.detail || 'nothing reported'})`}`);
   /** @type {Record<string, PageResult>} */
   const results = {};
   let withExt = await launch({ extensionDir: EXTENSION_DIRS[name], sinkPort: sinkWith.port });
@@ -169,7 +171,7 @@ const t0 = Date.now();
 const pagesServer = await serve(PAGES);
 const fixturesServer = await serve(path.join(HERE, 'fixtures'));
 console.log(`Real pages: ${pages.length} from ${PAGES}\nExtension: ${dist} (built ${statSync(path.join(EXTENSION_DIRS.chromium, 'manifest.json')).mtime.toISOString()})\nBrowsers: ${browsers.join(', ') || 'none'}\n`);
-console.log(`${pad('browser', 8)}${pad('page', 38)}${pad('result', 12)}${pad('marks', 5)}${pad('entities (mentions)', 44)}${pad('time', 7)}first problem`);
+console.log(`${pad('browser', 9)}${pad('page', 36)}${pad('result', 13)}${pad('marks', 6)}${pad('entities (mentions)', 44)}${pad('time', 7)}first problem`);
 
 /** @type {Partial<Record<BrowserName, Awaited<ReturnType<typeof runBrowser>>>>} */
 const runs = {};
