@@ -116,7 +116,7 @@ function CardBody({ card, readerHref, onOpenQuote, related = card.related, onOpe
               <li key={`${q.articleId}:${q.start}`}>
                 <blockquote>“{q.text}”</blockquote>
                 <p class="source">
-                  — {q.speaker}, <cite>{q.outlet ?? t('outletUnknown')}</cite>
+                  — {q.speaker}, <cite>{creditOf(q)}</cite>
                   {' · '}
                   <a
                     href={readerHref(q)}
@@ -178,12 +178,15 @@ function BackgroundList({ sentences, ...links }: SourceProps & { sentences: Card
   );
 }
 
-/** How a source is credited: its outlet, else its headline (shortened), else that neither is known. */
-function creditOf(source: CardSource): string {
+/**
+ * How a source is credited: its outlet; else its headline (shortened), still saying the outlet
+ * is not stated; else only that.
+ */
+function creditOf(source: Pick<CardSource, 'outlet' | 'articleTitle'>): string {
   if (source.outlet) return source.outlet;
   if (source.articleTitle) {
     const title = source.articleTitle;
-    return `“${title.length > 34 ? `${title.slice(0, 33).trimEnd()}…` : title}”`;
+    return `“${title.length > 30 ? `${title.slice(0, 29).trimEnd()}…` : title}” (${t('outletUnknown')})`;
   }
   return t('outletUnknown');
 }

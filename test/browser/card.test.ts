@@ -122,6 +122,24 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       expect(painted).toContain('Dmitry Peskov');
     });
 
+    // Headless Firefox does not enter fullscreen (requestFullscreen never takes effect), so
+    // this runs in Chromium only.
+    if (name === 'chromium') it('opens inside a fullscreen element, above it', async () => {
+      const button = await page.evaluate(() => {
+        const b = document.getElementById('fullscreen')!.getBoundingClientRect();
+        return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+      });
+      await page.click(button.x, button.y); // a real click: fullscreen needs a user gesture
+      await waitFor(() => page.evaluate(() => document.fullscreenElement?.id ?? null), (id) => id === 'story');
+      await restOn('one', 'Marco Rubio');
+      expect(await waitFor(() => cardOpen(page), (o) => o)).toBe(true);
+      expect(await page.evaluate(() => document.querySelector('backstory-card')?.parentElement?.id)).toBe('story');
+      await page.screenshot(path.join(ARTIFACTS, `${name}-card-fullscreen.png`));
+      await closeCard();
+      await page.evaluate(() => document.exitFullscreen());
+      await waitFor(() => page.evaluate(() => document.fullscreenElement), (el) => el === null);
+    });
+
     it('marks mentions inside frames', async () => {
       await page.goto(`${server.url}/frames.html`);
       const inFrame = () =>

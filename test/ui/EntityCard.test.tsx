@@ -47,7 +47,8 @@ describe('EntityCard', () => {
     const { root } = mount({ status: 'ready', card });
     expect(root.querySelector('blockquote')?.textContent).toBe('“We’re not here to <b>waste</b> time.”');
     expect(root.querySelector('blockquote b')).toBeNull();
-    expect(root.querySelector('.source')?.textContent).toContain('— Marco Rubio, outlet not stated');
+    // No outlet in the text: the headline credits the quote, and the card says the outlet is unknown.
+    expect(root.querySelector('.source')?.textContent).toContain('— Marco Rubio, “Title” (outlet not stated)');
     expect(root.textContent).toContain('4 quotes in the corpus');
   });
 
@@ -57,6 +58,12 @@ describe('EntityCard', () => {
     expect(link.getAttribute('href')).toBe('reader.html?article=a1');
     link.click();
     expect(onOpenQuote).toHaveBeenCalledWith(card.quotes[0]);
+  });
+
+  it('says the outlet is not stated when neither outlet nor headline is known', () => {
+    const untitled = { ...card, quotes: [{ ...card.quotes[0]!, articleTitle: null }] };
+    const { root } = mount({ status: 'ready', card: untitled });
+    expect(root.querySelector('.source')?.textContent).toContain('— Marco Rubio, outlet not stated');
   });
 
   it('says when there are no quotes', () => {
