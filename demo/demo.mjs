@@ -19,7 +19,7 @@ try {
   /** @type {import('playwright-core').BrowserContext} */
   const context = browser.raw;
   const page = await context.newPage();
-  await page.setViewportSize({ width: 1100, height: 760 });
+  await page.setViewportSize({ width: 1100, height: 1000 });
   await page.goto(`${server.url}/page.html`);
   await page.waitForFunction(() => (CSS.highlights.get('backstory-mention')?.size ?? 0) > 0);
   const marked = await page.evaluate(() =>
