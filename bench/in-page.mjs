@@ -1,0 +1,81 @@
+// @ts-check
+/**
+ * Functions the benchmark evaluates in a page's main world, on pages where Backstory is off.
+ * Each is self-contained (the driver serialises its source), takes one JSON-serialisable
+ * argument and returns JSON.
+ */
+
+/**
+ * The floor: a bare TreeWalker pass over the body that reads every text node's data, and
+ * nothing else. The first pass is the page's first walk since it loaded, as Backstory's scan is;
+ * later passes (until about 50 ms have been spent) give the warm cost.
+ * @returns {{ firstMs: number, warmMs: number, passes: number, textNodes: number, chars: number }}
+ */
+export function floorPass() {
+  const walk = () => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    let nodes = 0;
+    let chars = 0;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      nodes += 1;
+      chars += /** @type {Text} */ (n).data.length;
+    }
+    return { nodes, chars };
+  };
+  const t0 = performance.now();
+  const { nodes, chars } = walk();
+  const firstMs = performance.now() - t0;
+  let passes = 0;
+  const t1 = performance.now();
+  while (passes < 3 || (performance.now() - t1 < 50 && passes < 1000)) {
+    walk();
+    passes += 1;
+  }
+  return { firstMs, warmMs: (performance.now() - t1) / passes, passes, textNodes: nodes, chars };
+}
+
+/**
+ * mark.js (loaded into the page beforehand as `window.Mark`) marking `aliases` in the body, the
+ * way its documentation shows: every alias as a whole phrase, whole words only, case-insensitive,
+ * diacritics-insensitive (its default). Synchronous, so one performance.now() pair times it.
+ * @param {string[]} aliases
+ * @returns {{ ms: number, marks: number }}
+ */
+export function runMarkJs(aliases) {
+  const Mark = /** @type {any} */ (window).Mark;
+  let marks = 0;
+  const t0 = performance.now();
+  new Mark(document.body).mark(aliases, {
+    separateWordSearch: false,
+    accuracy: { value: 'exactly', limiters: ['.', ',', ';', ':', '!', '?', '"', "'", '“', '”', '‘', '’', '(', ')', '[', ']', '—', '–'] },
+    done: (/** @type {number} */ n) => {
+      marks = n;
+    },
+  });
+  return { ms: performance.now() - t0, marks };
+}
+
+/**
+ * Resolves once the main thread has been idle for three idle periods in a row (about 150 ms
+ * with nothing to run), or after `timeoutMs`.
+ * @param {number} timeoutMs
+ */
+export function whenIdle(timeoutMs) {
+  return new Promise((resolve) => {
+    const until = performance.now() + timeoutMs;
+    let quiet = 0;
+    /** @param {IdleDeadline} deadline */
+    const tick = (deadline) => {
+      quiet = deadline.timeRemaining() >= 49 ? quiet + 1 : 0;
+      if (quiet >= 3 || performance.now() > until) resolve(quiet >= 3);
+      else requestIdleCallback(tick);
+    };
+    requestIdleCallback(tick);
+  });
+}
+
+/** How many ranges Backstory's highlight holds, or -1 when it registered none. */
+export function highlightCount() {
+  const h = CSS.highlights.get('backstory-mention');
+  return h ? h.size : -1;
+}

@@ -1,0 +1,248 @@
+// @ts-check
+/**
+ * Summaries and budgets from one run's measurements, written to bench/results.json and as a
+ * table between the markers in docs/performance.md (the rest of that file is written by hand).
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { max, median, min, quantile, round } from './stats.mjs';
+
+const START = '<!-- bench:results:start -->';
+const END = '<!-- bench:results:end -->';
+
+/** @param {Record<string, any>} r */
+export function summarise(r) {
+  /** @type {import('./scan.mjs').PageRow[]} */
+  const pages = r.scan?.pages ?? [];
+  /** @type {import('./scan.mjs').PageRow[]} */
+  const synthetic = r.scan?.synthetic ?? [];
+  const ratio = (/** @type {number} */ a, /** @type {number} */ b) => (b > 0 ? a / b : NaN);
+  const scanFloor = pages.map((p) => ratio(p.scanMs, p.floorMs));
+  const cpuFloor = pages.map((p) => ratio(p.scanCpuMs, p.floorMs));
+  const cpuFloorWorstPage = pages.reduce((w, p) => (w && ratio(w.scanCpuMs, w.floorMs) >= ratio(p.scanCpuMs, p.floorMs) ? w : p), /** @type {any} */ (null));
+  const withMarkjs = [...pages, ...synthetic].filter((p) => p.markjsMs !== null);
+  const markjsScan = withMarkjs.map((p) => ratio(/** @type {number} */ (p.markjsMs), p.scanMs));
+  const worstPage = pages.reduce((w, p) => (w && ratio(w.scanMs, w.floorMs) >= ratio(p.scanMs, p.floorMs) ? w : p), /** @type {any} */ (null));
+  const all = [...pages, ...synthetic];
+  const longest = all.reduce((w, p) => (w && w.longestTaskMs >= p.longestTaskMs ? w : p), /** @type {any} */ (null));
+  const longestCpu = all.reduce((w, p) => (w && w.longestTaskCpuMs >= p.longestTaskCpuMs ? w : p), /** @type {any} */ (null));
+  const hoverPainted = (r.hover?.results ?? []).map((/** @type {any} */ h) => h.toPaintedMs);
+  const hoverRendered = (r.hover?.results ?? []).map((/** @type {any} */ h) => h.toRenderedMs);
+  const hoverCpu = (r.hover?.results ?? []).map((/** @type {any} */ h) => h.showTaskCpuMs);
+  const keys = (/** @type {any} */ p) => (p?.keystrokes ?? []).map((/** @type {any} */ k) => k.taskMs);
+  const keysPainted = (/** @type {any} */ p) => (p?.keystrokes ?? []).map((/** @type {any} */ k) => k.toPaintedMs);
+  const keysCpu = (/** @type {any} */ p) => (p?.keystrokes ?? []).map((/** @type {any} */ k) => k.taskCpuMs);
+  const contentGzip = r.sizes?.bundles?.chrome?.['content.js']?.gzip;
+  const contentGzipFirefox = r.sizes?.bundles?.firefox?.['content.js']?.gzip;
+  const builds = r.corpus?.builds ?? [];
+  const perArticle = builds.map((/** @type {any} */ b) => b.msPerArticle);
+  const growth = builds.length > 1 ? perArticle.at(-1) / perArticle[0] : NaN;
+
+  const summary = {
+    scan: {
+      pages: pages.length,
+      scanOverFloor: { median: median(scanFloor), worst: max(scanFloor), worstPage: worstPage?.page ?? null },
+      scanCpuOverFloor: { median: median(cpuFloor), worst: max(cpuFloor), worstPage: cpuFloorWorstPage?.page ?? null },
+      markjsOverScan: { pages: withMarkjs.length, median: median(markjsScan), worst: min(markjsScan) },
+      scanMs: { median: median(pages.map((p) => p.scanMs)), worst: max(pages.map((p) => p.scanMs)) },
+      floorMs: { median: median(pages.map((p) => p.floorMs)), worst: max(pages.map((p) => p.floorMs)) },
+    },
+    mainThread: {
+      longestTaskMs: longest?.longestTaskMs ?? NaN,
+      longestTaskPage: longest?.page ?? null,
+      longestTaskCpuMs: longestCpu?.longestTaskCpuMs ?? NaN,
+      longestTaskCpuPage: longestCpu?.page ?? null,
+      longestTaskOnLargestGeneratedMs: synthetic.at(-1)?.longestTaskMs ?? NaN,
+      longestTaskCpuOnLargestGeneratedMs: synthetic.at(-1)?.longestTaskCpuMs ?? NaN,
+      pagesWithTaskOver50: all.filter((p) => p.tasksOver50 > 0).length,
+      pagesWithTaskOver50Cpu: all.filter((p) => p.tasksOver50Cpu > 0).length,
+      addedCpuMs: { median: median(pages.map((p) => p.scanCpuMs)), worst: max(pages.map((p) => p.scanCpuMs)) },
+      addedBusyMs: { median: median(pages.map((p) => p.scanBusyMs)), worst: max(pages.map((p) => p.scanBusyMs)) },
+    },
+    hover: {
+      median: median(hoverPainted),
+      p95: quantile(hoverPainted, 0.95),
+      renderedMedian: median(hoverRendered),
+      renderedP95: quantile(hoverRendered, 0.95),
+      showCpuMedian: median(hoverCpu),
+      showCpuP95: quantile(hoverCpu, 0.95),
+    },
+    popup: {
+      openMedianMs: median(r.popup?.bundled?.openMs ?? []),
+      bundled: {
+        median: median(keys(r.popup?.bundled)),
+        p95: quantile(keys(r.popup?.bundled), 0.95),
+        worst: max(keys(r.popup?.bundled)),
+        cpuP95: quantile(keysCpu(r.popup?.bundled), 0.95),
+        paintedMedian: median(keysPainted(r.popup?.bundled)),
+      },
+      synthetic: r.popup?.synthetic
+        ? {
+            articles: r.popup.synthetic.articles,
+            openMedianMs: median(r.popup.synthetic.openMs),
+            median: median(keys(r.popup.synthetic)),
+            p95: quantile(keys(r.popup.synthetic), 0.95),
+            worst: max(keys(r.popup.synthetic)),
+            cpuP95: quantile(keysCpu(r.popup.synthetic), 0.95),
+            paintedMedian: median(keysPainted(r.popup.synthetic)),
+          }
+        : null,
+    },
+    corpus: { perArticleGrowth: growth },
+  };
+
+  const has10k = r.popup?.synthetic?.articles === 10_000;
+  /** @type {{ budget: string, measured: string, status: 'pass' | 'miss' | 'not measured' }[]} */
+  const budgets = [
+    {
+      budget: 'scan ≤ 1.5× the floor on every real page',
+      measured: pages.length
+        ? `worst ${round(summary.scan.scanOverFloor.worst)}× (${summary.scan.scanOverFloor.worstPage}), median ${round(summary.scan.scanOverFloor.median)}×; ` +
+          `the scan's CPU time alone: worst ${round(summary.scan.scanCpuOverFloor.worst)}× (${summary.scan.scanCpuOverFloor.worstPage}), median ${round(summary.scan.scanCpuOverFloor.median)}×`
+        : '',
+      status: pages.length ? (summary.scan.scanOverFloor.worst <= 1.5 ? 'pass' : 'miss') : 'not measured',
+    },
+    {
+      budget: '≥ 10× faster than mark.js',
+      measured: withMarkjs.length ? `worst ${round(summary.scan.markjsOverScan.worst)}×, median ${round(summary.scan.markjsOverScan.median)}× (${withMarkjs.length} pages)` : '',
+      status: withMarkjs.length ? (summary.scan.markjsOverScan.worst >= 10 ? 'pass' : 'miss') : 'not measured',
+    },
+    {
+      budget: 'no extension task over 50 ms, even on the 10 MB page (judged on CPU time)',
+      measured: all.length
+        ? `longest ${round(summary.mainThread.longestTaskCpuMs)} ms of CPU (${summary.mainThread.longestTaskCpuPage}), ${round(summary.mainThread.longestTaskCpuOnLargestGeneratedMs)} ms on the 10 MB page; ` +
+          `${summary.mainThread.pagesWithTaskOver50Cpu} of ${all.length} pages had a task over 50 ms of CPU. In wall time: longest ${round(summary.mainThread.longestTaskMs)} ms (${summary.mainThread.longestTaskPage}), over 50 ms on ${summary.mainThread.pagesWithTaskOver50} pages`
+        : '',
+      status: all.length ? (summary.mainThread.longestTaskCpuMs <= 50 ? 'pass' : 'miss') : 'not measured',
+    },
+    {
+      budget: 'hover to card painted ≤ 50 ms (judged on p95)',
+      measured: hoverPainted.length ? `median ${round(summary.hover.median)} ms, p95 ${round(summary.hover.p95)} ms; the show task's CPU: median ${round(summary.hover.showCpuMedian)} ms, p95 ${round(summary.hover.showCpuP95)} ms` : '',
+      status: hoverPainted.length ? (summary.hover.p95 <= 50 ? 'pass' : 'miss') : 'not measured',
+    },
+    {
+      budget: 'search ≤ 16 ms per keystroke, bundled corpus (judged on p95)',
+      measured: keys(r.popup?.bundled).length ? `median ${round(summary.popup.bundled.median)} ms, p95 ${round(summary.popup.bundled.p95)} ms, worst ${round(summary.popup.bundled.worst)} ms; CPU p95 ${round(summary.popup.bundled.cpuP95)} ms` : '',
+      status: keys(r.popup?.bundled).length ? (summary.popup.bundled.p95 <= 16 ? 'pass' : 'miss') : 'not measured',
+    },
+    {
+      budget: 'search ≤ 50 ms per keystroke, 10,000 articles (judged on p95)',
+      measured:
+        has10k && summary.popup.synthetic
+          ? `median ${round(summary.popup.synthetic.median)} ms, p95 ${round(summary.popup.synthetic.p95)} ms, worst ${round(summary.popup.synthetic.worst)} ms; CPU p95 ${round(summary.popup.synthetic.cpuP95)} ms`
+          : summary.popup.synthetic
+            ? `not built at 10,000 in this run; at ${r.popup.synthetic.articles} articles already median ${round(summary.popup.synthetic.median)} ms, p95 ${round(summary.popup.synthetic.p95)} ms`
+            : '',
+      status: has10k && summary.popup.synthetic ? (summary.popup.synthetic.p95 <= 50 ? 'pass' : 'miss') : summary.popup.synthetic && summary.popup.synthetic.median > 50 ? 'miss' : 'not measured',
+    },
+    {
+      budget: 'content script ≤ 30 KB gzipped',
+      measured: contentGzip ? `${contentGzip} B (Chrome), ${contentGzipFirefox} B (Firefox)` : '',
+      status: contentGzip ? (Math.max(contentGzip, contentGzipFirefox ?? 0) <= 30_000 ? 'pass' : 'miss') : 'not measured',
+    },
+    {
+      budget: 'corpus build grows linearly (time per article stays within 1.3× of the smallest corpus)',
+      measured: builds.length > 1 ? `${builds.map((/** @type {any} */ b) => `${b.articles} articles: ${round(b.msPerArticle)} ms each`).join(', ')}` : '',
+      status: builds.length > 1 ? (growth <= 1.3 ? 'pass' : 'miss') : 'not measured',
+    },
+  ];
+  return { summary, budgets };
+}
+
+/**
+ * @param {Record<string, any>} results @param {string} jsonPath @param {string} docPath
+ */
+export async function writeReport(results, jsonPath, docPath) {
+  const { summary, budgets } = summarise(results);
+  const out = { ...results, summary, budgets };
+  await writeFile(jsonPath, `${JSON.stringify(out, (_, v) => (typeof v === 'number' ? round(v) : v), 2)}\n`);
+  const doc = await readFile(docPath, 'utf8').catch(() => `# Performance\n\n${START}\n${END}\n`);
+  const at = doc.indexOf(START);
+  const end = doc.indexOf(END);
+  if (at < 0 || end < at) throw new Error(`${docPath}: the markers ${START} and ${END} are missing`);
+  await writeFile(docPath, `${doc.slice(0, at + START.length)}\n${table(out)}\n${doc.slice(end)}`);
+}
+
+/** @param {Record<string, any>} r */
+function table(r) {
+  const { summary: s, budgets } = r;
+  const ms = (/** @type {number} */ v) => (Number.isFinite(v) ? `${round(v)} ms` : '–');
+  const x = (/** @type {number} */ v) => (Number.isFinite(v) ? `${round(v)}×` : '–');
+  const kb = (/** @type {number} */ v) => `${(v / 1000).toFixed(1)} KB`;
+  const lines = [];
+  lines.push(
+    `Run of ${r.generatedAt.slice(0, 16).replace('T', ' ')} UTC: ${r.machine.cpus} cores, Node ${r.machine.node}, Chromium ${r.machine.chromium}; ` +
+      `load average ${r.machine.loadAverageAtStart.join(' / ')} at the start and ${r.machine.loadAverageAtEnd.join(' / ')} at the end; ${Math.round(r.durationS / 60)} min in all. ` +
+      `Generated by \`npm run bench\`; the full figures are in [bench/results.json](../bench/results.json).`,
+  );
+  lines.push('');
+  lines.push('### Budgets');
+  lines.push('');
+  lines.push('| Budget | Measured | |');
+  lines.push('| --- | --- | --- |');
+  for (const b of budgets) lines.push(`| ${b.budget} | ${b.measured || '–'} | **${b.status}** |`);
+  lines.push('');
+  lines.push('### Scan, floor and mark.js, per page (Chromium)');
+  lines.push('');
+  lines.push(
+    `${s.scan.pages} saved pages of ${r.pagesAvailable}, then the generated pages. **Scan**: content-script start to the end of its last task (wall time); ` +
+      '**CPU**: the thread time of its tasks; **longest task**: wall / CPU; **floor**: a bare TreeWalker read of every text node, the first after load; ' +
+      '**mark.js**: marking the same aliases, on its own load of the page.',
+  );
+  lines.push('');
+  lines.push('| Page | Text | Scan | CPU | Longest task | Floor | Scan / floor | CPU / floor | mark.js | mark.js / scan |');
+  lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const p of [...(r.scan?.pages ?? []), ...(r.scan?.synthetic ?? []).map((/** @type {any} */ p) => ({ ...p, page: `generated ${kb(Number(p.page))}` }))]) {
+    lines.push(
+      `| ${p.page} | ${kb(p.chars)} | ${ms(p.scanMs)} | ${ms(p.scanCpuMs)} | ${ms(p.longestTaskMs)} / ${ms(p.longestTaskCpuMs)} | ${ms(p.floorMs)} | ${x(p.scanMs / p.floorMs)} | ${x(p.scanCpuMs / p.floorMs)} | ${p.markjsMs === null ? '–' : ms(p.markjsMs)} | ${p.markjsMs === null ? '–' : x(p.markjsMs / p.scanMs)} |`,
+    );
+  }
+  lines.push(`| **median** (saved pages) | | ${ms(s.scan.scanMs.median)} | ${ms(s.mainThread.addedCpuMs.median)} | | ${ms(s.scan.floorMs.median)} | ${x(s.scan.scanOverFloor.median)} | ${x(s.scan.scanCpuOverFloor.median)} | | ${x(s.scan.markjsOverScan.median)} |`);
+  lines.push(`| **worst** (saved pages) | | ${ms(s.scan.scanMs.worst)} | ${ms(s.mainThread.addedCpuMs.worst)} | | | ${x(s.scan.scanOverFloor.worst)} | ${x(s.scan.scanCpuOverFloor.worst)} | | ${x(s.scan.markjsOverScan.worst)} |`);
+  lines.push('');
+  lines.push('### The rest');
+  lines.push('');
+  lines.push('| Figure | Value |');
+  lines.push('| --- | --- |');
+  if (r.storm) {
+    lines.push(
+      `| Mutation storm, ${r.storm.seconds} s (${r.storm.changes} changes) | Backstory ${ms(r.storm.extensionCpuMs)} of CPU (${round(100 * r.storm.extensionShareOfOneCore)}% of a core); the page's own script ${ms(r.storm.pageScriptCpuMs)}; longest task of its own ${ms(r.storm.longestExtensionTaskMs)} (CPU ${ms(r.storm.longestExtensionTaskCpuMs)}); ${r.storm.highlights} marks at the end |`,
+    );
+  }
+  if (r.hover) lines.push(`| Hover: intent end to card painted (${r.hover.results.length} hovers) | median ${ms(s.hover.median)}, p95 ${ms(s.hover.p95)} (card rendered, end of the show task: median ${ms(s.hover.renderedMedian)}, p95 ${ms(s.hover.renderedP95)}; its CPU: median ${ms(s.hover.showCpuMedian)}, p95 ${ms(s.hover.showCpuP95)}); ${r.hover.cardsWithData} of ${r.hover.hovers} cards showed their data |`);
+  if (r.popup?.bundled) {
+    lines.push(`| Popup open to interactive, bundled corpus (${r.popup.bundled.articles} articles) | median ${ms(s.popup.openMedianMs)} |`);
+    lines.push(`| Search per keystroke, bundled corpus | median ${ms(s.popup.bundled.median)}, p95 ${ms(s.popup.bundled.p95)}, worst ${ms(s.popup.bundled.worst)}; to the frame painted: median ${ms(s.popup.bundled.paintedMedian)}; \`search()\` alone in node: median ${ms(median(r.popup.bundled.nodeSearchMs))} |`);
+  }
+  if (r.popup?.synthetic) {
+    const p = r.popup.synthetic;
+    lines.push(`| Popup open to interactive, ${p.articles} generated articles (index ${kb(p.indexBytes)}, search index ${kb(p.searchIndexBytes)}) | median ${ms(s.popup.synthetic.openMedianMs)} |`);
+    lines.push(`| Search per keystroke, ${p.articles} generated articles | median ${ms(s.popup.synthetic.median)}, p95 ${ms(s.popup.synthetic.p95)}, worst ${ms(s.popup.synthetic.worst)}; to the frame painted: median ${ms(s.popup.synthetic.paintedMedian)}; \`search()\` alone in node: median ${ms(median(p.nodeSearchMs))} |`);
+  }
+  for (const b of r.corpus?.builds ?? []) {
+    lines.push(`| Corpus build, ${b.articles} generated articles (${kb(b.textBytes)} of text, ${b.quotes} quotes) | ${round(b.totalMs / 1000)} s: ${round(b.msPerArticle)} ms per article (corpus ${round(b.indexMs / 1000)} s, search index ${round(b.searchIndexMs / 1000)} s) |`);
+  }
+  if (r.memory) lines.push(`| Memory added on the ${r.memory.page} page | JS heap ${kb(r.memory.addedJsHeapBytes)}, DOM (embedder) heap ${kb(r.memory.addedEmbedderHeapBytes)} |`);
+  lines.push('');
+  lines.push('### Sizes (gzip -9)');
+  lines.push('');
+  lines.push('| File | Chrome | Firefox |');
+  lines.push('| --- | ---: | ---: |');
+  const files = [...new Set([...Object.keys(r.sizes.bundles.chrome), ...Object.keys(r.sizes.bundles.firefox)])].filter((f) => /\.(?:js|css)$/.test(f));
+  for (const f of files) {
+    const c = r.sizes.bundles.chrome[f];
+    const fx = r.sizes.bundles.firefox[f];
+    lines.push(`| ${f} | ${c ? `${c.gzip} B` : '–'} | ${fx ? `${fx.gzip} B` : '–'} |`);
+  }
+  for (const f of ['index.json', 'search-index.json']) {
+    lines.push(`| ${f} | ${r.sizes.bundles.chrome[f]?.gzip ?? '–'} B | ${r.sizes.bundles.firefox[f]?.gzip ?? '–'} B |`);
+  }
+  const z = r.sizes.zips;
+  lines.push(`| the zip (its own size; gzipped) | ${z.chrome ? `${z.chrome.bytes} B; ${z.chrome.gzip} B` : '–'} | ${z.firefox ? `${z.firefox.bytes} B; ${z.firefox.gzip} B` : '–'} |`);
+  if (r.notes?.length) {
+    lines.push('');
+    lines.push('### Notes from this run');
+    lines.push('');
+    for (const n of r.notes) lines.push(`- ${n}`);
+  }
+  return lines.join('\n');
+}
