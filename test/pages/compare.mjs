@@ -140,39 +140,47 @@ export function compareDom(withExt, baseline, baseline2) {
 }
 
 /**
- * Boxes of elements and text, in the same order. Compared where the DOM has the same shape
- * (the same nodes in the same places); a box counts when its node is the same in every visit
- * and, with a second baseline, when the page put it in the same place both times.
+ * Boxes of elements and text. Compared node by node where the DOM keeps its length: a box
+ * counts when its node's line is the same in every visit and, with a second baseline, when
+ * the page put it in the same place both times.
  * @param {Snapshot} withExt
  * @param {Snapshot} baseline
  * @param {Snapshot} [baseline2]
  * @returns {Finding}
  */
 export function compareLayout(withExt, baseline, baseline2) {
-  const shape = (/** @type {Snapshot} */ s) => `${s.nodes.length}:${s.boxAt.join(',')}`;
-  if (shape(withExt) !== shape(baseline)) return { status: 'varies', detail: 'not compared: the DOM differs' };
-  const keepsShape = !baseline2 || shape(baseline2) === shape(baseline);
-  // The document's scroll position and size first, as one more "box" (index 0).
-  const a = [...withExt.extent, ...withExt.boxes];
-  const b = [...baseline.extent, ...baseline.boxes];
-  const c = baseline2 && keepsShape ? [...baseline2.extent, ...baseline2.boxes] : null;
-  const lineOf = (/** @type {Snapshot} */ s, /** @type {number} */ e) => (e === 0 ? 'document' : s.nodes[s.boxAt[e - 1] ?? -1]);
+  if (withExt.nodes.length !== baseline.nodes.length) return { status: 'varies', detail: 'not compared: the DOM differs' };
+  const keepsLength = !baseline2 || baseline2.nodes.length === baseline.nodes.length;
+  /** Each node's box by line, and the document's scroll position and size as line -1. */
+  const byLine = (/** @type {Snapshot} */ s) => {
+    /** @type {Map<number, string>} */
+    const boxes = new Map([[-1, s.extent.join(',')]]);
+    s.boxAt.forEach((line, e) => boxes.set(line, s.boxes.slice(e * 4, e * 4 + 4).join(',')));
+    return boxes;
+  };
+  const [a, b] = [byLine(withExt), byLine(baseline)];
+  const c = baseline2 && keepsLength ? byLine(baseline2) : null;
+  const lineOf = (/** @type {Snapshot} */ s, /** @type {number} */ i) => (i === -1 ? 'document' : s.nodes[i]);
   /** @type {number[]} */
   const moved = [];
   let unstable = 0;
   let skipped = 0;
-  for (let e = 0; e <= withExt.boxAt.length; e += 1) {
-    const box = (/** @type {number[]} */ l) => l.slice(e * 4, e * 4 + 4);
-    if (lineOf(withExt, e) !== lineOf(baseline, e) || (baseline2 && c && lineOf(baseline2, e) !== lineOf(baseline, e))) skipped += 1;
-    else if (c && !same(box(b), box(c))) unstable += 1;
-    else if (!same(box(a), box(b))) moved.push(e);
+  let compared = 0;
+  for (const [i, box] of b) {
+    const sameNode = lineOf(withExt, i) === lineOf(baseline, i) && (!c || !baseline2 || lineOf(baseline2, i) === lineOf(baseline, i));
+    if (!sameNode || !a.has(i) || (c && !c.has(i))) skipped += 1;
+    else if (c && c.get(i) !== box) unstable += 1;
+    else {
+      compared += 1;
+      if (a.get(i) !== box) moved.push(i);
+    }
   }
-  const describe = (/** @type {number} */ e) =>
-    `${e === 0 ? 'document scroll and size' : (lineOf(withExt, e) ?? '').replace(/ \S+$/, '')} with [${a.slice(e * 4, e * 4 + 4)}] without [${b.slice(e * 4, e * 4 + 4)}]`;
+  const describe = (/** @type {number} */ i) =>
+    `${i === -1 ? 'document scroll and size' : (lineOf(withExt, i) ?? '').replace(/ \S+$/, '')} with [${a.get(i)}] without [${b.get(i)}]`;
   const besides = [unstable ? `${unstable} the page moves itself` : '', skipped ? `${skipped} whose node changed` : ''].filter(Boolean).join(', ');
   if (moved.length > 0) {
-    const detail = `${moved.length} of ${withExt.boxAt.length} boxes (elements and text) differ${besides ? ` (not counting ${besides})` : ''}: ${brief(moved.map(describe))}`;
-    if (!keepsShape) return { status: 'varies', detail: `${detail}; the page's own DOM changes between loads` };
+    const detail = `${moved.length} of ${compared} boxes (elements and text) differ${besides ? ` (not counting ${besides})` : ''}: ${brief(moved.map(describe))}`;
+    if (!keepsLength) return { status: 'varies', detail: `${detail}; the page's own DOM changes between loads` };
     return { status: 'differs', detail };
   }
   if (besides) return { status: 'same', detail: `the rest match, not counting ${besides}` };

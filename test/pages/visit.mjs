@@ -311,15 +311,7 @@ export function judge(w, wo, wo2, browserName, earlier) {
     }
   }
 
-  /** @type {string[]} */
-  const problems = [];
-  /** @type {string[]} */
-  const notes = [];
-  for (const [name, finding] of Object.entries(checks)) {
-    if (finding.status === 'differs') problems.push(`${name}: ${finding.detail ?? 'differs'}`);
-    else if (finding.status === 'varies') notes.push(`${name} inconclusive: ${finding.detail ?? ''}`);
-    else if (finding.detail) notes.push(`${name}: ${finding.detail}`);
-  }
+  const { problems, notes } = summarise(checks);
   if (w.marks.marks.length > 0 && !w.hover) notes.push(`none of the first ${w.aimed.length} painted mentions could be reached by the pointer: no hover`);
   if (w.snap.url !== wo.snap.url) notes.push(`the page ended at ${w.snap.url} with the extension and ${wo.snap.url} without`);
   if (w.loadProblem) notes.push(`with the extension, load: ${w.loadProblem}`);
@@ -329,9 +321,8 @@ export function judge(w, wo, wo2, browserName, earlier) {
   if (w.marksAfter && JSON.stringify(w.marksAfter) !== JSON.stringify(painted)) {
     notes.push(`marks changed after the page settled: ${JSON.stringify(painted)} then ${JSON.stringify(w.marksAfter)}`);
   }
-  const status = worst(Object.values(checks));
   return {
-    result: status === 'differs' ? 'fail' : status === 'varies' ? 'inconclusive' : 'pass',
+    result: verdict(checks),
     problems,
     notes,
     checks,
@@ -357,6 +348,49 @@ export function judge(w, wo, wo2, browserName, earlier) {
       without: wo.phases,
       ...(second ? { withoutAgain: second.phases } : {}),
     },
+  };
+}
+
+/**
+ * One line per failed check, and one per inconclusive check or check with something to say.
+ * @param {Record<string, Finding>} checks
+ */
+function summarise(checks) {
+  /** @type {string[]} */
+  const problems = [];
+  /** @type {string[]} */
+  const notes = [];
+  for (const [name, finding] of Object.entries(checks)) {
+    if (finding.status === 'differs') problems.push(`${name}: ${finding.detail ?? 'differs'}`);
+    else if (finding.status === 'varies') notes.push(`${name} inconclusive: ${finding.detail ?? ''}`);
+    else if (finding.detail) notes.push(`${name}: ${finding.detail}`);
+  }
+  return { problems, notes };
+}
+
+/** @param {Record<string, Finding>} checks @returns {PageResult['result']} */
+function verdict(checks) {
+  const status = worst(Object.values(checks));
+  return status === 'differs' ? 'fail' : status === 'varies' ? 'inconclusive' : 'pass';
+}
+
+/**
+ * A result with some of its checks replaced: its verdict, problems and the notes that come
+ * from checks are redone; other notes stay.
+ * @param {PageResult} result
+ * @param {Record<string, Finding>} replaced
+ * @returns {PageResult}
+ */
+export function rejudged(result, replaced) {
+  const before = summarise(result.checks);
+  const checks = { ...result.checks, ...replaced };
+  const { problems, notes } = summarise(checks);
+  return {
+    ...result,
+    checks,
+    result: verdict(checks),
+    problems,
+    notes: [...notes, ...result.notes.filter((n) => !before.notes.includes(n))],
   };
 }
 
