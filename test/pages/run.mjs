@@ -25,7 +25,7 @@ import { browserAvailable } from '../support/browsers.mjs';
 import { serve } from '../support/server.mjs';
 import { launchChromiumForPages, launchFirefoxForPages, startSink } from './launch.mjs';
 import { selfCheck } from './self-check.mjs';
-import { judge, rejudged, TIMING, visit, wantsSecondBaseline } from './visit.mjs';
+import { checkPage, TIMING, visit } from './visit.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
@@ -141,31 +141,7 @@ async function runBrowser(name, pagesUrl, fixturesUrl) {
       /** @type {PageResult} */
       let result;
       try {
-        const w = await visit(withExt, sinkWith, url);
-        const replay = { hover: w.hover ? { aimed: w.aimed, waitMs: w.hover.waitedMs } : null, minSettleMs: w.settledMs };
-        const wo = await visit(without, sinkWithout, url, replay);
-        const again = wantsSecondBaseline(w, wo, name, earlier);
-        const wo2 = again.length ? await visit(without, sinkWithout, url, replay) : undefined;
-        result = judge(w, wo, wo2, name, earlier);
-        if (again.length) result.notes.push(`loaded a second time without the extension, because of: ${again.join(', ')}`);
-        earlier = w;
-        const toRepeat = again.filter((k) => result.checks[k]?.status === 'differs');
-        if (toRepeat.length) {
-          // Both baselines agree and the visit with the extension differs. A change the
-          // extension makes happens again; a page racing its own timers may not.
-          const w2 = await visit(withExt, sinkWith, url);
-          const repeat = judge(w2, wo, wo2, name, earlier);
-          earlier = w2;
-          /** @type {Record<string, import('./compare.mjs').Finding>} */
-          const replaced = {};
-          for (const k of toRepeat) {
-            const first = result.checks[k];
-            if (!first || repeat.checks[k]?.status === 'differs') continue;
-            replaced[k] = { status: 'varies', detail: `${first.detail}; but not on a second visit with the extension: the page's own timing` };
-          }
-          result = rejudged(result, replaced);
-          result.notes.push(`visited a second time with the extension, because of: ${toRepeat.join(', ')}`);
-        }
+        ({ result, last: earlier } = await checkPage({ name, withExt, without, sinkWith, sinkWithout }, url, earlier));
       } catch (error) {
         // The run itself broke on this page (a crashed tab or browser): say so, start afresh.
         const message = error instanceof Error ? error.message.split('\n')[0] ?? String(error) : String(error);

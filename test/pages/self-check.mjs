@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startSink } from './launch.mjs';
-import { judge, visit } from './visit.mjs';
+import { checkPage } from './visit.mjs';
 
 const CANARY = path.join(path.dirname(fileURLToPath(import.meta.url)), 'canary');
 
@@ -53,17 +53,10 @@ export async function selfCheck(name, launch, without, withoutSink, fixturesUrl)
   const sink = await startSink();
   const canary = await launch({ extensionDir: dir, sinkPort: sink.port });
   try {
-    const judged = async (/** @type {string} */ page) => {
-      const url = `${fixturesUrl}/${page}`;
-      // The canary never registers a highlight: no need to wait long to see that.
-      const w = await visit(canary, sink, url, { startTimeoutMs: 300 });
-      // Background work the content script asked for may land a moment after the visit.
-      await new Promise((r) => setTimeout(r, 300));
-      w.extensionErrors.push(...(await canary.takeExtensionErrors()));
-      w.extensionRequests.push(...(await canary.takeExtensionRequests()));
-      w.sinkHosts.push(...sink.entries.map((e) => e.host.replace(/:\d+$/, '')).filter((h) => !w.sinkHosts.includes(h)));
-      return judge(w, await visit(without, withoutSink, url, { minSettleMs: w.settledMs }), undefined, name);
-    };
+    const run = { name, withExt: canary, without, sinkWith: sink, sinkWithout: withoutSink };
+    // The same code as for every real page; the canary never registers a highlight, so
+    // there is no need to wait long to see that.
+    const judged = async (/** @type {string} */ page) => (await checkPage(run, `${fixturesUrl}/${page}`, undefined, { startTimeoutMs: 300 })).result;
     const dom = await judged('canary-dom.html');
     const layout = await judged('canary-layout.html');
     const detail = (/** @type {keyof typeof dom.checks} */ key, /** @type {typeof dom} */ r = dom) => r.checks[key]?.detail ?? '';

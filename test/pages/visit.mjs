@@ -408,3 +408,48 @@ export function wantsSecondBaseline(w, wo, browserName, earlier) {
   const noiseSensitive = ['pageErrors', 'consoleErrors', 'dom', 'layout', 'globals', 'pageRequests', 'hoverDom', 'hoverLayout', 'hoverErrors', 'hoverRequests', 'extensionRequests'];
   return noiseSensitive.filter((k) => checks[k] && checks[k].status !== 'same');
 }
+
+/**
+ * @typedef {object} Run  the two browsers of one kind, and the sinks their proxies point at
+ * @property {'chromium' | 'firefox'} name
+ * @property {PagesBrowser} withExt
+ * @property {PagesBrowser} without
+ * @property {Sink} sinkWith
+ * @property {Sink} sinkWithout
+ */
+
+/**
+ * One page, judged: visited with the extension, then without it the same way. When something
+ * differs, visited once more without it, to tell the page's own variation from the
+ * extension's doing; when the two baselines agree and the visit with the extension still
+ * differs, visited once more with it: a change the extension makes happens again, a page
+ * racing its own timers may not.
+ * @param {Run} run
+ * @param {string} url
+ * @param {Visit | undefined} earlier  the last visit with the extension, in the same browser
+ * @param {{ startTimeoutMs?: number }} [options]
+ * @returns {Promise<{ result: PageResult, last: Visit }>}
+ */
+export async function checkPage({ name, withExt, without, sinkWith, sinkWithout }, url, earlier, options = {}) {
+  const w = await visit(withExt, sinkWith, url, options);
+  const replay = { hover: w.hover ? { aimed: w.aimed, waitMs: w.hover.waitedMs } : null, minSettleMs: w.settledMs };
+  const wo = await visit(without, sinkWithout, url, replay);
+  const again = wantsSecondBaseline(w, wo, name, earlier);
+  const wo2 = again.length ? await visit(without, sinkWithout, url, replay) : undefined;
+  let result = judge(w, wo, wo2, name, earlier);
+  if (again.length) result.notes.push(`loaded a second time without the extension, because of: ${again.join(', ')}`);
+  const toRepeat = again.filter((k) => result.checks[k]?.status === 'differs');
+  if (toRepeat.length === 0) return { result, last: w };
+  const w2 = await visit(withExt, sinkWith, url, options);
+  const repeat = judge(w2, wo, wo2, name, w);
+  /** @type {Record<string, Finding>} */
+  const replaced = {};
+  for (const k of toRepeat) {
+    const first = result.checks[k];
+    if (!first || repeat.checks[k]?.status === 'differs') continue;
+    replaced[k] = { status: 'varies', detail: `${first.detail}; but not on a second visit with the extension: the page's own timing` };
+  }
+  result = rejudged(result, replaced);
+  result.notes.push(`visited a second time with the extension, because of: ${toRepeat.join(', ')}`);
+  return { result, last: w2 };
+}
