@@ -7,11 +7,12 @@
 
 /**
  * The floor: a bare TreeWalker pass over the body that reads every text node's data, and
- * nothing else. The first pass is the page's first walk since it loaded, as Backstory's scan is;
- * later passes (until about 50 ms have been spent) give the warm cost.
- * @returns {{ firstMs: number, warmMs: number, passes: number, textNodes: number, chars: number }}
+ * nothing else. `repeat` 0: one pass, the page's first walk since it loaded, as Backstory's scan
+ * is. Otherwise passes until about 50 ms have been spent (at least `repeat`), for the warm cost.
+ * @param {number} repeat
+ * @returns {{ ms: number, passes: number, textNodes: number, chars: number }}
  */
-export function floorPass() {
+export function floorPass(repeat) {
   const walk = () => {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     let nodes = 0;
@@ -22,16 +23,14 @@ export function floorPass() {
     }
     return { nodes, chars };
   };
-  const t0 = performance.now();
-  const { nodes, chars } = walk();
-  const firstMs = performance.now() - t0;
   let passes = 0;
-  const t1 = performance.now();
-  while (passes < 3 || (performance.now() - t1 < 50 && passes < 1000)) {
-    walk();
+  let last = { nodes: 0, chars: 0 };
+  const t0 = performance.now();
+  do {
+    last = walk();
     passes += 1;
-  }
-  return { firstMs, warmMs: (performance.now() - t1) / passes, passes, textNodes: nodes, chars };
+  } while (repeat > 0 && (passes < repeat || (performance.now() - t0 < 50 && passes < 1000)));
+  return { ms: (performance.now() - t0) / passes, passes, textNodes: last.nodes, chars: last.chars };
 }
 
 /**

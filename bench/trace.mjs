@@ -115,3 +115,40 @@ export function contentScriptCost(events, scriptUrl, quietMs = 300) {
     settled: traceEnd - end >= quietMs,
   };
 }
+
+/**
+ * Runs `evaluate` (which evaluates something in a page) under a minimal recording, tasks only,
+ * and returns its value with the wall and CPU time of the longest task on a renderer's main
+ * thread meanwhile: the evaluation's own task. Only task boundaries are recorded, so script that
+ * calls back into itself per node (mark.js does) pays nothing for the recording.
+ * @template T
+ * @param {import('playwright-core').CDPSession} cdp @param {() => Promise<T>} evaluate
+ * @returns {Promise<{ value: T, taskMs: number, taskCpuMs: number }>}
+ */
+export async function timedTask(cdp, evaluate) {
+  /** @type {TraceEvent[]} */
+  const events = [];
+  /** @param {{ value: object[] }} data */
+  const collect = ({ value }) => void events.push(.../** @type {TraceEvent[]} */ (value));
+  cdp.on('Tracing.dataCollected', collect);
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['disabled-by-default-devtools.timeline'], excludedCategories: ['devtools.timeline'] }, transferMode: 'ReportEvents' });
+  let value;
+  try {
+    value = await evaluate();
+  } finally {
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.end');
+    await complete;
+    cdp.off('Tracing.dataCollected', collect);
+  }
+  const mainThreads = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  let longest = /** @type {TraceEvent | null} */ (null);
+  for (const e of events) {
+    if (e.name === 'RunTask' && e.ph === 'X' && mainThreads.has(`${e.pid}:${e.tid}`) && (!longest || (e.dur ?? 0) > (longest.dur ?? 0))) longest = e;
+  }
+  return {
+    value: /** @type {T} */ (value),
+    taskMs: (longest?.dur ?? NaN) / 1000,
+    taskCpuMs: (/** @type {any} */ (longest)?.tdur ?? longest?.dur ?? NaN) / 1000,
+  };
+}
