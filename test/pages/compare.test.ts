@@ -79,6 +79,14 @@ describe('compareDom', () => {
     expect(found.detail).toContain('style sheets');
   });
 
+  it('passes the page’s own scripts standing in another order, and nothing else', () => {
+    const scripts = ['1 <script> gpt', '1 <script> krux'];
+    const found = compareDom(snap([...page, ...scripts]), snap([...page, ...scripts.slice().reverse()]));
+    expect(found).toMatchObject({ status: 'same', detail: expect.stringContaining('2 <script> elements') });
+    const paragraphs = ['2 <p> one', '2 <p> two'];
+    expect(compareDom(snap([...page, ...paragraphs]), snap([...page, ...paragraphs.slice().reverse()])).status).toBe('differs');
+  });
+
   it('passes a page that changes a node of its own on every load, if the rest match', () => {
     const load = (n: number) => snap([...page, `1 <div#clock> ${n}`]);
     const found = compareDom(load(3), load(1), load(2));
