@@ -15,20 +15,30 @@ export const paintedTexts = (page: TestPage) =>
 export const cardOpen = (page: TestPage) =>
   page.evaluate(() => document.querySelector('backstory-card')?.matches(':popover-open') ?? false);
 
+/**
+ * Page-side source of a function `range()` giving the Range of the first occurrence of `text`
+ * in the element with `id`. Built as source because the probe runs inside the page.
+ */
+const rangeSource = (id: string, text: string) =>
+  `const range = () => {
+     const el = document.getElementById(${JSON.stringify(id)});
+     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+       const i = n.data.indexOf(${JSON.stringify(text)});
+       if (i < 0) continue;
+       const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + ${text.length});
+       return r;
+     }
+     throw new Error('text not found');
+   };`;
+
 /** Centre of the first occurrence of `text` in the element with `id`, in viewport pixels. */
 export function centreOf(page: TestPage, id: string, text: string) {
   return page.evaluate(
     new Function(
-      `const el = document.getElementById(${JSON.stringify(id)});
-       const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-         const i = n.data.indexOf(${JSON.stringify(text)});
-         if (i < 0) continue;
-         const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + ${text.length});
-         const b = r.getBoundingClientRect();
-         return { x: b.left + b.width / 2, y: b.top + b.height / 2, left: b.left, right: b.right };
-       }
-       throw new Error('text not found');`,
+      `${rangeSource(id, text)}
+       const b = range().getBoundingClientRect();
+       return { x: b.left + b.width / 2, y: b.top + b.height / 2, left: b.left, right: b.right };`,
     ) as () => { x: number; y: number; left: number; right: number },
   );
 }
@@ -37,16 +47,8 @@ export function centreOf(page: TestPage, id: string, text: string) {
 export function selectText(page: TestPage, id: string, text: string) {
   return page.evaluate(
     new Function(
-      `const el = document.getElementById(${JSON.stringify(id)});
-       const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-         const i = n.data.indexOf(${JSON.stringify(text)});
-         if (i < 0) continue;
-         const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + ${text.length});
-         const s = getSelection(); s.removeAllRanges(); s.addRange(r);
-         return;
-       }
-       throw new Error('text not found');`,
+      `${rangeSource(id, text)}
+       const s = getSelection(); s.removeAllRanges(); s.addRange(range());`,
     ) as () => void,
   );
 }
