@@ -248,7 +248,7 @@ export async function visit(browser, sink, url, options = {}) {
 export function judge(w, wo, wo2, browserName, earlier) {
   /** @type {Record<string, Finding>} */
   const checks = {};
-  const second = wo2 ?? undefined;
+  const second = wo2;
 
   checks.started = w.startMs === null ? { status: 'differs', detail: 'the extension never registered its highlight on this page' } : { status: 'same' };
   checks.pageErrors = compareLists(w.load.pageErrors, wo.load.pageErrors, second?.load.pageErrors);
@@ -333,7 +333,7 @@ export function judge(w, wo, wo2, browserName, earlier) {
     },
     counts: {
       nodes: w.snap.nodes.length,
-      elements: w.snap.boxAt.length,
+      boxes: w.snap.boxAt.length,
       requestsWith: w.recorded.requests.length,
       requestsWithout: wo.recorded.requests.length,
       blockedWith: w.recorded.requests.filter((r) => isNetwork(r.split(' ')[1] ?? '') && !/^[A-Z]+ https?:\/\/127\.0\.0\.1[:/]/.test(r)).length,
