@@ -109,7 +109,7 @@ function printRow(browser, page, r, ms) {
 
 /**
  * Every page in one browser: a browser without the extension, a self-check with the canary,
- * then a browser with Backstory; each page visited with, then without (twice if needed).
+ * then a browser with Backstory; each page judged by checkPage (visit.mjs).
  * @param {BrowserName} name
  * @param {string} pagesUrl
  * @param {string} fixturesUrl
