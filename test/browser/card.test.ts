@@ -114,6 +114,22 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('home');
     });
 
+    // Native context menus cannot be clicked by automation; this sends the exact message the
+    // menu's handler sends (src/background/triggers.ts), from the background to the tab.
+    if (name === 'chromium') it('opens from the context-menu request for a selected name', async () => {
+      const worker = (browser.raw as import('playwright-core').BrowserContext).serviceWorkers()[0]!;
+      await page.evaluate(() => getSelection()?.removeAllRanges());
+      const opened = await worker.evaluate(async () => {
+        const api = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome;
+        const [tab] = await api.tabs.query({ active: true }); // without the tabs permission, no URL to match
+        return api.tabs.sendMessage(tab!.id!, { type: 'content:open-card', params: { selectionText: 'Volodymyr Zelensky' } }, { frameId: 0 });
+      });
+      expect(opened).toEqual({ ok: true, result: true });
+      const dialogs = await waitFor(() => browser.dialogs(), (d) => d.some((x) => x.name === 'Volodymyr Zelensky'));
+      expect(dialogs.map((d) => d.name)).toContain('Volodymyr Zelensky');
+      await closeCard();
+    });
+
     it('marks content added after load', async () => {
       await page.evaluate(() => {
         document.getElementById('more')!.textContent = 'Kremlin spokesperson Dmitry Peskov said talks were difficult.';
