@@ -155,9 +155,9 @@ try {
   /** @type {{ bytes: number, ms: number } | null} */
   let lastMarkjs = null;
   for (const bytes of SYNTHETIC_SIZES) {
-    // mark.js's time grows with the text; it is run where the last size predicts under a minute.
+    // mark.js's time grows with the text; it is run where the last size predicts under 40 s.
     const predicted = lastMarkjs ? (lastMarkjs.ms * bytes) / lastMarkjs.bytes : 0;
-    const runMarkjs = predicted < 60_000;
+    const runMarkjs = predicted < 40_000;
     const [row] = await scanPages(context, [{ name: `generated ${bytes / 1000} KB`, path: `/synthetic/${bytes}/` }], server, scriptUrl, aliases, () => runMarkjs, log);
     if (!row) continue;
     if (!runMarkjs) {
