@@ -54,7 +54,9 @@ export async function tracedLoad(context, url, scriptUrl, { minMs = 400, quietMs
       }
       const events = await stop();
       const cost = contentScriptCost(events, scriptUrl, Math.min(quiet, 300));
-      if (cost && !cost.settled && attempt < 2) continue;
+      // Not settled: the scan was still running when recording stopped. No cost at all: the
+      // recording holds no evaluation of the content script (seen once in a few hundred loads).
+      if ((!cost || !cost.settled) && attempt < 2) continue;
       const highlights = await page.evaluate(highlightCount);
       return cost ? { ...cost, highlights } : null;
     } finally {
