@@ -16,6 +16,7 @@ import { cp, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { bundledAliases, matcherEntitiesPlugin } from '../build.mjs';
 import { launchChromium } from '../test/support/browsers.mjs';
 import { startServer } from './server.mjs';
 import { syntheticPage } from './synthetic.mjs';
@@ -32,7 +33,6 @@ if (names.length === 0) {
 }
 
 const index = JSON.parse(await readFile(path.join(ROOT, 'dist/chrome/index.json'), 'utf8'));
-const entities = index.entities.map((/** @type {any} */ { id, kind, aliases, namesakes, caseRule }) => ({ id, kind, aliases, namesakes, caseRule }));
 await rm(EXT, { recursive: true, force: true });
 await cp(path.join(ROOT, 'dist/chrome'), EXT, { recursive: true });
 await esbuild.build({
@@ -42,17 +42,10 @@ await esbuild.build({
   outdir: EXT,
   minify: false,
   target: 'chrome114',
+  charset: 'utf8',
   define: { BACKSTORY_TARGET: '"chrome"' },
   logLevel: 'warning',
-  plugins: [
-    {
-      name: 'matcher-entities',
-      setup(build) {
-        build.onResolve({ filter: /^backstory:matcher-entities$/ }, () => ({ path: 'matcher-entities', namespace: 'backstory' }));
-        build.onLoad({ filter: /.*/, namespace: 'backstory' }, () => ({ contents: JSON.stringify(entities), loader: 'json' }));
-      },
-    },
-  ],
+  plugins: [matcherEntitiesPlugin(await bundledAliases(index))],
 });
 
 const server = await startServer({ pagesDir: PAGES, synthetic: (bytes) => syntheticPage(index.entities, bytes), stormNames: [], stormSeconds: 0 });

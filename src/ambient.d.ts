@@ -5,8 +5,8 @@ declare module '*.css' {
 }
 
 /**
- * The entities' aliases, generated from data/ by build.mjs for the content script; typed in
- * src/content/bundled-entities.ts.
+ * The entities' kinds and compiled aliases, generated from data/ by build.mjs for the content
+ * script; typed in src/content/bundled-entities.ts.
  */
 declare module 'backstory:matcher-entities' {
   const entities: unknown;

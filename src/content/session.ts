@@ -7,13 +7,12 @@
 import browser from '../browser-api';
 import type { CardData } from '../core/card';
 import { themeForBackgrounds } from '../core/luminance';
-import { compileMatcher } from '../core/match/matcher';
 import { withSite, type Settings } from '../core/settings';
 import { matchesShortcut, parseShortcut } from '../core/shortcut';
 import { send, type PageMention } from '../messages';
 import { updateSettings } from '../settings-store';
 import type { CardState, Props as CardProps, ReaderSpan } from '../ui/EntityCard';
-import { entities } from './bundled-entities';
+import { bundledMatcher } from './bundled-entities';
 import type { Anchor } from './card-host';
 import type { Mention } from './find-mentions';
 import { createPainter } from './highlights';
@@ -69,7 +68,7 @@ export function startSession(
   const controller = new AbortController();
   const { signal } = controller;
   let settings = initial;
-  const matcher = compileMatcher(entities.filter((e) => settings.kinds[e.kind]));
+  const matcher = bundledMatcher((kind) => settings.kinds[kind]);
   const marks = new Marks(createPainter(win), settings.density);
   const index = new MentionIndex();
   const host = new LazyCard(doc, signal, loadCard);

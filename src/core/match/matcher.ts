@@ -2,9 +2,10 @@
  * Finds mentions of covered entities in plain text.
  *
  * Every spelling of every alias (with its generated variants: inflected Cyrillic names, topic
- * plurals and British/American spellings) compiles once into one Aho–Corasick automaton over
- * normalised text (see normalise.ts), so a text is read once however many aliases there are.
- * Each occurrence the automaton reports is then checked in constant time per character:
+ * plurals and British/American spellings) compiles once, at build time for the content
+ * script, into sorted keys over normalised text (see normalise.ts) that form a trie
+ * (key-trie.ts), so a text is read once however many aliases there are. Each occurrence the
+ * trie reports is then checked in constant time per character:
  *
  * - word boundaries by Unicode letter and digit classes, not ASCII `\b`;
  * - letter case: a `proper` alias matches as written, capitalised or in capitals ("TRUMP
@@ -19,7 +20,7 @@
  * Offsets are UTF-16 offsets into the original text.
  */
 import type { Entity } from '../types';
-import { buildAutomaton } from './automaton';
+import { keyTrie } from './key-trie';
 import { cyrillicForms } from './cyrillic-forms';
 import { honorificStart } from './honorifics';
 import { detailOf, isWordChar, normalise, type Detail } from './normalise';
@@ -54,7 +55,7 @@ export interface Matcher {
  */
 export type MatcherEntity = Pick<Entity, 'id' | 'aliases' | 'namesakes'> & Partial<Pick<Entity, 'caseRule'>>;
 
-/** One spelling the automaton knows, and how to confirm an occurrence of it. */
+/** One spelling the trie knows, and how to confirm an occurrence of it. */
 interface Form {
   /** The entity it names, or null for a namesake of that entity. */
   entityId: string | null;
@@ -84,78 +85,171 @@ const CONTEXT = 512;
 const JUNIOR = /^,?[\s\u00a0]+(?:Jr|Jnr|Junior|JR|JUNIOR)(?![\p{L}\p{N}])/u;
 
 /**
- * Compiles the aliases of `entities` into a matcher. The work is done on first use, or step by
- * step ahead of it through `prepare`, so a page that compiles on load need not spend it all in
- * one task.
+ * Every spelling of some entities' aliases, compiled: the trie's keys, and for each key
+ * the forms that confirm an occurrence of it, best first (namesakes, then proper names, then
+ * topics). Plain JSON, so build.mjs compiles the bundled aliases once and the content script
+ * only unpacks them (docs/decisions/006).
  */
-export function compileMatcher(entities: readonly MatcherEntity[]): Matcher {
-  const forms = new Map<string, Form[]>();
+export interface CompiledAliases {
+  /** The entities the forms refer to, by position. */
+  ids: string[];
+  /** Normalised spellings, distinct, non-empty and sorted (see key-trie.ts). */
+  keys: string[];
+  /** `forms[k]` confirm an occurrence of `keys[k]`. */
+  forms: PackedForm[][];
+}
+
+/**
+ * A form, packed: [entity, flags, shape, words, marks]. `entity` indexes `ids`: the entity named,
+ * or for a namesake the entity it is mistaken for. Flags: 1 proper, 2 namesake, 4 junior. `shape`
+ * is 0 when it equals the key; `words` (flat [start, end] pairs) is 0 when the key's words are
+ * split by single spaces; `marks` is 0 when the spelling has no diacritics.
+ */
+export type PackedForm = [number, number, string | 0, number[] | 0, string[] | 0];
+
+const PROPER = 1;
+const NAMESAKE = 2;
+const JUNIOR_OK = 4;
+
+/** Spells out every alias of `entities` and its variants as forms: the costly part of compiling. */
+export function compileAliases(entities: readonly MatcherEntity[]): CompiledAliases {
+  const forms = new Map<string, { owner: number; form: Form }[]>();
   const seen = new Set<string>();
-  const add = (spelling: string, entityId: string | null, proper: boolean, junior: boolean) => {
+  const add = (owner: number, spelling: string, named: boolean, proper: boolean, junior: boolean) => {
     const { key, shape, words, marks } = PLAIN_WORDS.test(spelling) ? plainForm(spelling) : anyForm(spelling, proper);
+    const entityId = named ? entities[owner]!.id : null;
     // A topic matches in any case, so spellings that differ only in case are one form.
     const id = `${key}\n${entityId}\n${proper ? shape : ''}`;
     if (key === '' || seen.has(id)) return;
     seen.add(id);
     const form: Form = { entityId, proper, shape, words: proper ? words : [], marks, junior };
     const list = forms.get(key);
-    if (list) list.push(form);
-    else forms.set(key, [form]);
+    if (list) list.push({ owner, form });
+    else forms.set(key, [{ owner, form }]);
   };
-  const addEntity = (entity: MatcherEntity) => {
+  entities.forEach((entity, owner) => {
     const proper = (entity.caseRule ?? 'proper') === 'proper';
     const junior = entity.aliases.some((a) => /\bJ(?:r|nr|unior)\b/i.test(a));
     for (const alias of entity.aliases) {
       const spellings = proper ? [alias, ...cyrillicForms(alias)] : topicVariants(alias);
-      for (const s of spellings) add(s, entity.id, proper, junior);
+      for (const s of spellings) add(owner, s, true, proper, junior);
     }
     for (const namesake of entity.namesakes) {
-      for (const s of [namesake, ...cyrillicForms(namesake)]) add(s, null, true, true);
+      for (const s of [namesake, ...cyrillicForms(namesake)]) add(owner, s, false, true, true);
     }
-  };
+  });
 
-  let next = 0;
+  const keys = [...forms.keys()].sort();
+  return {
+    ids: entities.map((e) => e.id),
+    keys,
+    forms: keys.map((key) =>
+      forms
+        .get(key)!
+        .sort((a, b) => rank(a.form) - rank(b.form))
+        .map(({ owner, form }) => pack(key, owner, form)),
+    ),
+  };
+}
+
+function pack(key: string, owner: number, form: Form): PackedForm {
+  const flags = (form.proper ? PROPER : 0) | (form.entityId === null ? NAMESAKE : 0) | (form.junior ? JUNIOR_OK : 0);
+  const flat = form.words.flat();
+  return [
+    owner,
+    flags,
+    form.shape === key ? 0 : form.shape,
+    !form.proper || sameWords(flat, spaceWords(key)) ? 0 : flat,
+    form.marks ?? 0,
+  ];
+}
+
+/** [start, end) pairs of the words of `key` split at single spaces, flat. */
+function spaceWords(key: string): number[] {
+  const words: number[] = [];
+  for (let start = 0; start <= key.length; ) {
+    const space = key.indexOf(' ', start);
+    const end = space < 0 ? key.length : space;
+    words.push(start, end);
+    start = end + 1;
+  }
+  return words;
+}
+
+const sameWords = (a: number[], b: number[]) => a.length === b.length && a.every((n, i) => n === b[i]);
+
+function unpack(key: string, [owner, flags, shape, words, marks]: PackedForm, ids: readonly string[]): Form {
+  const proper = (flags & PROPER) !== 0;
+  const flat = words === 0 ? spaceWords(key) : words;
+  const pairs: [number, number][] = [];
+  if (proper) for (let i = 0; i < flat.length; i += 2) pairs.push([flat[i]!, flat[i + 1]!]);
+  return {
+    entityId: flags & NAMESAKE ? null : ids[owner]!,
+    proper,
+    shape: shape === 0 ? key : shape,
+    words: pairs,
+    marks: marks === 0 ? null : marks,
+    junior: (flags & JUNIOR_OK) !== 0,
+  };
+}
+
+/**
+ * A matcher over compiled aliases, for the entities `include` accepts (all by default): a form
+ * whose entity is left out is dropped, namesakes with their entity. The forms are unpacked on
+ * first use, or ahead of it through `prepare`.
+ */
+export function matcherFor(compiled: CompiledAliases, include: (entityId: string) => boolean = () => true): Matcher {
   let search: ((text: string) => Match[]) | null = null;
   const prepare = (timeUp: () => boolean): boolean => {
-    while (!search && next < entities.length && !timeUp()) addEntity(entities[next++]!);
-    if (!search && next === entities.length && !timeUp()) search = searcher(forms);
+    if (!search && !timeUp()) search = searcher(unpackAll(compiled, include));
     return search !== null;
   };
-
   return {
     prepare,
     findAll(text, window) {
-      if (!search) prepare(() => false);
-      if (!window) return search!(text);
+      if (!search) search = searcher(unpackAll(compiled, include));
+      if (!window) return search(text);
       const from = Math.max(0, window.from - CONTEXT);
       const to = Math.min(text.length, window.to + CONTEXT);
-      return search!(text.slice(from, to))
+      return search(text.slice(from, to))
         .map((m) => ({ ...m, start: m.start + from, end: m.end + from }))
         .filter((m) => m.start >= window.from && m.start < window.to);
     },
   };
 }
 
+function unpackAll({ ids, keys, forms }: CompiledAliases, include: (entityId: string) => boolean): Map<string, Form[]> {
+  const included = ids.map(include);
+  const out = new Map<string, Form[]>();
+  keys.forEach((key, k) => {
+    const kept = forms[k]!.filter((f) => included[f[0]]).map((f) => unpack(key, f, ids));
+    if (kept.length > 0) out.set(key, kept);
+  });
+  return out;
+}
+
+/** Compiles the aliases of `entities` into a matcher, in one go (node, tests and tools). */
+export function compileMatcher(entities: readonly MatcherEntity[]): Matcher {
+  return matcherFor(compileAliases(entities));
+}
+
 /** The search over text, once every form is known. */
 function searcher(forms: Map<string, Form[]>): (text: string) => Match[] {
   if (forms.size === 0) return () => [];
-  // Namesakes first, then proper names, then topics: the first form that fits wins a key.
-  for (const list of forms.values()) if (list.length > 1) list.sort((a, b) => rank(a) - rank(b));
+  // Forms come best first (compileAliases sorts them): the first form that fits wins a key.
   const keys = [...forms.keys()];
   const formsOf = keys.map((k) => forms.get(k)!);
-  const automaton = buildAutomaton(keys);
+  const trie = keyTrie(keys);
 
   return (text) => {
     const norm = normalise(text);
     const t = norm.text;
     const found: Candidate[] = [];
-    automaton.scan(t, (pattern, end) => {
-      const start = end - keys[pattern]!.length;
-      const startsWord = start === 0 || norm.soft[start] === 1 || !isWordChar(t[start - 1]);
-      const endsWord = end === t.length || norm.soft[end] === 1 || !isWordChar(t[end]);
-      if (!startsWord || !endsWord) return;
+    const confirm = (key: number, end: number) => {
+      const start = end - keys[key]!.length;
+      if (!(end === t.length || norm.soft[end] === 1 || !isWordChar(t[end]))) return;
       let detail: Detail | undefined;
-      for (const form of formsOf[pattern]!) {
+      for (const form of formsOf[key]!) {
         if (form.proper || form.marks) {
           detail ??= detailOf(text, norm, start, end);
           if (!fits(form, detail)) continue;
@@ -163,7 +257,12 @@ function searcher(forms: Map<string, Form[]>): (text: string) => Match[] {
         found.push({ start, end, form });
         return;
       }
-    });
+    };
+    for (let i = 0; i < t.length; i++) {
+      if (!trie.opens(t.charCodeAt(i))) continue;
+      if (i > 0 && norm.soft[i] !== 1 && isWordChar(t[i - 1])) continue;
+      trie.walk(t, i, confirm);
+    }
 
     found.sort((a, b) => a.start - b.start || b.end - a.end);
     const matches: Match[] = [];
@@ -192,8 +291,7 @@ type Spelled = Pick<Form, 'shape' | 'words' | 'marks'> & { key: string };
 /**
  * Words of two or more plain letters (Latin, or Cyrillic without diacritics: no й, ё, ї) with
  * single spaces between: what most aliases and their variants are. Normalising them changes
- * nothing but the case, so `plainForm` spells them out directly; the content script compiles
- * the aliases on every page, and this keeps that short.
+ * nothing but the case, so `plainForm` spells them out directly, which keeps compiling short.
  */
 const PLAIN_WORDS = /^[A-Za-zА-ИК-Яа-ик-яІіЄєҐґ]{2,}(?: [A-Za-zА-ИК-Яа-ик-яІіЄєҐґ]{2,})*$/;
 

@@ -1,0 +1,58 @@
+/**
+ * The aliases' keys as a trie that costs nothing to build: the keys sorted (compileAliases sorts
+ * them at build time), where a state is the range of keys that share the prefix read so far and
+ * a step narrows the range by binary search on the next character. A page used to build an
+ * Aho–Corasick automaton over the same keys on every load, which was most of the content
+ * script's fixed cost (docs/decisions/006).
+ *
+ * A mention starts at a word start, so no failure links are needed: the search walks the trie
+ * from each position where a key could start and stops where the range empties, which is
+ * almost always at the first or second character. One pass over the text, never a loop over
+ * the aliases.
+ */
+
+export interface KeyTrie {
+  /** Whether some key starts with this UTF-16 unit. */
+  opens(unit: number): boolean;
+  /** Calls `found(key, end)` for every key that occurs in `text` at `start`, shortest first. */
+  walk(text: string, start: number, found: (key: number, end: number) => void): void;
+}
+
+/** `keys` must be distinct, non-empty and sorted by UTF-16 code units (the default sort). */
+export function keyTrie(keys: readonly string[]): KeyTrie {
+  const first = new Uint8Array(0x10000);
+  for (let k = 0; k < keys.length; k++) {
+    if (k > 0 && !(keys[k - 1]! < keys[k]!)) throw new Error(`keyTrie: keys not sorted and distinct at ${k}`);
+    first[keys[k]!.charCodeAt(0)] = 1;
+  }
+
+  /** The first key in [lo, hi) whose unit at `depth` is at least `unit` (all are longer than depth). */
+  const lowerBound = (lo: number, hi: number, depth: number, unit: number): number => {
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keys[mid]!.charCodeAt(depth) < unit) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+
+  return {
+    opens: (unit) => first[unit] === 1,
+    walk(text, start, found) {
+      let lo = 0;
+      let hi = keys.length;
+      for (let depth = 0; start + depth < text.length; depth++) {
+        const unit = text.charCodeAt(start + depth);
+        lo = lowerBound(lo, hi, depth, unit);
+        hi = lowerBound(lo, hi, depth, unit + 1);
+        if (lo === hi) return;
+        // The key that ends here sorts before the longer keys it begins.
+        if (keys[lo]!.length === depth + 1) {
+          found(lo, start + depth + 1);
+          lo++;
+          if (lo === hi) return;
+        }
+      }
+    },
+  };
+}
