@@ -4,21 +4,28 @@
  * beside `index.json`; the popup parses both and calls `createSearcher`, so no index is built
  * while the popup opens.
  *
- * Three Fuse instances, one per kind of result, because each wants its own matching:
- * - entities: the name and every alias, as whole strings (short; a prefix such as "zelen" or
- *   "Зеленс" should find the person);
+ * Each kind of result wants its own matching:
+ * - entities: the name and every alias, as whole strings, through Fuse (few and short; a prefix
+ *   such as "zelen" or "Зеленс", or a typo, should find the person);
  * - quotes: every wording and the speaker's names, word by word, every query word required,
  *   so a few remembered words find the quote in any order;
  * - articles: title, outlet and text, word by word, every query word required.
+ * Quotes and articles are found through an inverted word index (`word-index.ts`) rather than
+ * Fuse, which read every article's full text on every keystroke (issue 7); only the results
+ * shown are read, to mark them.
  */
 import Fuse, { type FuseIndex, type FuseOptionKeyObject, type FuseResult, type IFuseOptions, type RangeTuple } from 'fuse.js';
 import type { Article, ArticleSpan, CorpusIndex, Entity, Quote } from './types';
+import { buildWordIndex, foldedWords, markWords, WordIndex, type TermMatch, type WordDoc, type WordIndexFile } from './word-index';
+
+export { words } from './word-index';
 
 export interface EntityDoc {
   name: string;
   aliases: string[];
 }
 
+/** Fields of a quote in the word index, in bit order. */
 export interface QuoteDoc {
   /** Each wording of the remark; the reader link goes to the one that matched. */
   wordings: string[];
@@ -26,13 +33,14 @@ export interface QuoteDoc {
   speaker: string[];
 }
 
+/** Fields of an article in the word index, in bit order. */
 export interface ArticleDoc {
   title: string;
   outlet: string;
   text: string;
 }
 
-/** What Fuse indexes, in the order of the corpus index's lists. */
+/** What is searched, in the order of the corpus index's lists. */
 export interface SearchDocs {
   entities: EntityDoc[];
   quotes: QuoteDoc[];
@@ -42,47 +50,24 @@ export interface SearchDocs {
 type Group = keyof SearchDocs;
 const GROUPS: Group[] = ['entities', 'quotes', 'articles'];
 
-const KEYS: { [G in Group]: FuseOptionKeyObject<SearchDocs[G][number]>[] } = {
-  entities: [
-    { name: 'name', weight: 2 },
-    { name: 'aliases', weight: 1 },
-  ],
-  quotes: [
-    { name: 'wordings', weight: 3 },
-    { name: 'speaker', weight: 1 },
-  ],
-  articles: [
-    { name: 'title', weight: 3 },
-    { name: 'outlet', weight: 1 },
-    { name: 'text', weight: 1 },
-  ],
-};
+const ENTITY_KEYS: FuseOptionKeyObject<EntityDoc>[] = [
+  { name: 'name', weight: 2 },
+  { name: 'aliases', weight: 1 },
+];
 
-const COMMON: IFuseOptions<unknown> = {
+// A name is short: a typo or two still finds it, but not every name sharing a few letters.
+const ENTITY_OPTIONS: IFuseOptions<EntityDoc> = {
+  keys: ENTITY_KEYS,
   includeMatches: true,
   includeScore: true,
   ignoreLocation: true,
   ignoreDiacritics: true,
+  threshold: 0.3,
 };
 
-/**
- * Words for word-by-word search: runs of letters and digits in any script, as Fuse's default,
- * but two characters or more. A one-letter word ("a", "I") says nothing about which quote is
- * meant, and with every word required it would have to match somewhere on its own.
- */
-export function words(text: string): string[] {
-  return (text.match(/[\p{L}\p{M}\p{N}_]+/gu) ?? []).filter((w) => w.length > 1);
-}
-
-const BY_WORD = { useTokenSearch: true, tokenMatch: 'all', tokenize: words, minMatchCharLength: 2 } as const;
-
-const OPTIONS: { [G in Group]: IFuseOptions<SearchDocs[G][number]> } = {
-  // A name is short: a typo or two still finds it, but not every name sharing a few letters.
-  entities: { ...COMMON, keys: KEYS.entities, threshold: 0.3 },
-  // Word by word over long text: each word may be a little off.
-  quotes: { ...COMMON, ...BY_WORD, keys: KEYS.quotes, threshold: 0.25 },
-  articles: { ...COMMON, ...BY_WORD, keys: KEYS.articles, threshold: 0.2 },
-};
+/** How much a word found in each field counts, in the fields' order. */
+const QUOTE_WEIGHTS = [3, 1];
+const ARTICLE_WEIGHTS = [3, 1, 1];
 
 /** How many results of each group the popup lists. */
 export const LIMITS = { entities: 8, quotes: 8, articles: 5 } as const;
@@ -95,7 +80,7 @@ function speakerOf(quote: Quote, entities: Map<string, Entity>): Entity | undefi
 export function searchDocs(index: CorpusIndex): SearchDocs {
   const entities = new Map(index.entities.map((e) => [e.id, e]));
   return {
-    entities: index.entities.map((e) => ({ name: e.name, aliases: e.aliases.filter((a) => a !== e.name) })),
+    entities: index.entities.map(entityDoc),
     quotes: index.quotes.map((q) => {
       const speaker = speakerOf(q, entities);
       return {
@@ -107,25 +92,33 @@ export function searchDocs(index: CorpusIndex): SearchDocs {
   };
 }
 
+const entityDoc = (e: Entity): EntityDoc => ({ name: e.name, aliases: e.aliases.filter((a) => a !== e.name) });
+const quoteFields = (d: QuoteDoc): WordDoc => [d.wordings, d.speaker];
+const articleFields = (d: ArticleDoc): WordDoc => [d.title, d.outlet, d.text];
+
 type SerializedIndex = ReturnType<FuseIndex<unknown>['toJSON']>;
 
-/** `search-index.json`: Fuse's own serialised indexes, one per group. */
+/** `search-index.json`. */
 export interface SearchIndexFile {
-  schema: 1;
+  schema: 2;
   /** How many documents each index was built from, to catch a file from another build. */
   counts: Record<Group, number>;
-  indexes: Record<Group, SerializedIndex>;
+  /** Fuse's own serialised index of entity names and aliases. */
+  entities: SerializedIndex;
+  /** Word indexes: quotes by wordings and speaker, articles by title, outlet and text. */
+  quotes: WordIndexFile;
+  articles: WordIndexFile;
 }
 
 /** Builds the search indexes for a corpus index; run by build.mjs. */
 export function createSearchIndex(index: CorpusIndex): SearchIndexFile {
   const docs = searchDocs(index);
-  const build = <G extends Group>(group: G): SerializedIndex =>
-    Fuse.createIndex(KEYS[group] as FuseOptionKeyObject<unknown>[], docs[group] as readonly unknown[]).toJSON();
   return {
-    schema: 1,
+    schema: 2,
     counts: { entities: docs.entities.length, quotes: docs.quotes.length, articles: docs.articles.length },
-    indexes: { entities: build('entities'), quotes: build('quotes'), articles: build('articles') },
+    entities: Fuse.createIndex(ENTITY_KEYS, docs.entities).toJSON(),
+    quotes: buildWordIndex(docs.quotes.map(quoteFields), 2),
+    articles: buildWordIndex(docs.articles.map(articleFields), 3),
   };
 }
 
@@ -177,20 +170,23 @@ export interface CorpusSearch {
 
 /** A corpus index and its prebuilt search index, ready to query. Throws if they do not belong together. */
 export function createSearcher(index: CorpusIndex, file: SearchIndexFile): CorpusSearch {
-  const docs = searchDocs(index);
-  if (file?.schema !== 1) throw new Error('search-index.json is not a Backstory search index (schema 1)');
+  if (file?.schema !== 2) throw new Error('search-index.json is not a Backstory search index (schema 2)');
+  const counts = { entities: index.entities.length, quotes: index.quotes.length, articles: index.articles.length };
   for (const group of GROUPS) {
-    if (file.counts[group] !== docs[group].length) {
-      throw new Error(`search-index.json does not match index.json (${group}: ${file.counts[group]} vs ${docs[group].length})`);
+    if (file.counts[group] !== counts[group]) {
+      throw new Error(`search-index.json does not match index.json (${group}: ${file.counts[group]} vs ${counts[group]})`);
     }
   }
-  const fuse = <G extends Group>(group: G) =>
-    new Fuse<SearchDocs[G][number]>(
-      docs[group],
-      OPTIONS[group],
-      Fuse.parseIndex<SearchDocs[G][number]>(file.indexes[group] as Parameters<typeof Fuse.parseIndex>[0]),
-    );
-  const engines = { entities: fuse('entities'), quotes: fuse('quotes'), articles: fuse('articles') };
+  const entities = new Fuse(
+    index.entities.map(entityDoc),
+    ENTITY_OPTIONS,
+    Fuse.parseIndex<EntityDoc>(file.entities as Parameters<typeof Fuse.parseIndex>[0]),
+  );
+  const quotes = new WordIndex(file.quotes);
+  const articles = new WordIndex(file.articles);
+  if (quotes.docCount !== counts.quotes || articles.docCount !== counts.articles) {
+    throw new Error('search-index.json does not match its own counts');
+  }
   const entityById = new Map(index.entities.map((e) => [e.id, e]));
   const articleById = new Map(index.articles.map((a) => [a.id, a]));
 
@@ -201,39 +197,54 @@ export function createSearcher(index: CorpusIndex, file: SearchIndexFile): Corpu
       if (!query) return results;
 
       // Entities are few; search them all and split into groups, each limited.
-      for (const r of engines.entities.search(query)) {
+      for (const r of entities.search(query)) {
         const entity = index.entities[r.refIndex]!;
         const group = entity.kind === 'person' ? results.people : results.topics;
         if (group.length < LIMITS.entities) group.push(entityHit(entity, r));
       }
-      results.quotes = engines.quotes.search(query, { limit: LIMITS.quotes }).map((r) => {
-        const quote = index.quotes[r.refIndex]!;
-        const speaker = speakerOf(quote, entityById) ?? null;
-        const matched = bestMatch(r, 'wordings');
-        // The wording that matched best; else the fullest, which the quote itself repeats.
-        const wording = quote.sources[matched?.refIndex ?? -1] ?? quote;
-        const speakerMatch = r.matches?.find((m) => m.key === 'speaker' && m.refIndex === 0);
-        return {
-          quote,
-          speaker,
-          speakerName: speaker ? segments(speaker.name, speakerMatch?.indices ?? []) : [],
-          text: excerpt(wording.text, matched?.indices ?? [], QUOTE_CHARS),
-          span: { articleId: wording.articleId, start: wording.start, end: wording.end },
-          article: articleById.get(wording.articleId) ?? null,
-        };
-      });
-      results.articles = engines.articles.search(query, { limit: LIMITS.articles }).map((r) => {
-        const article = index.articles[r.refIndex]!;
-        const title = r.matches?.find((m) => m.key === 'title');
-        const text = r.matches?.find((m) => m.key === 'text');
+      const queryWords = foldedWords(query);
+      const foundQuotes = quotes.search(queryWords, QUOTE_WEIGHTS, LIMITS.quotes);
+      results.quotes = foundQuotes.docs.map((i) => quoteHit(index.quotes[i]!, foundQuotes.terms, entityById, articleById));
+      const foundArticles = articles.search(queryWords, ARTICLE_WEIGHTS, LIMITS.articles);
+      results.articles = foundArticles.docs.map((i) => {
+        const article = index.articles[i]!;
+        const text = markWords(article.text, foundArticles.terms);
         return {
           article,
-          title: article.title ? segments(article.title, title?.indices ?? []) : [],
-          excerpt: text ? excerpt(article.text, text.indices, EXCERPT_CHARS) : null,
+          title: article.title ? segments(article.title, markWords(article.title, foundArticles.terms)) : [],
+          excerpt: text.length > 0 ? excerpt(article.text, text, EXCERPT_CHARS) : null,
         };
       });
       return results;
     },
+  };
+}
+
+function quoteHit(
+  quote: Quote,
+  terms: ReadonlyMap<string, TermMatch>,
+  entityById: Map<string, Entity>,
+  articleById: Map<string, Article>,
+): QuoteHit {
+  const speaker = speakerOf(quote, entityById) ?? null;
+  // The wording with the most matched characters (the first on a tie); when none matched (the
+  // speaker did), the fullest, which the quote itself repeats.
+  let wording: ArticleSpan = quote;
+  let ranges: RangeTuple[] = [];
+  for (const source of quote.sources) {
+    const marked = markWords(source.text, terms);
+    if (markedLength(marked) > markedLength(ranges)) {
+      wording = source;
+      ranges = marked;
+    }
+  }
+  return {
+    quote,
+    speaker,
+    speakerName: speaker ? segments(speaker.name, markWords(speaker.name, terms)) : [],
+    text: excerpt(wording.text, ranges, QUOTE_CHARS),
+    span: { articleId: wording.articleId, start: wording.start, end: wording.end },
+    article: articleById.get(wording.articleId) ?? null,
   };
 }
 

@@ -199,7 +199,7 @@ describe('createSearcher', () => {
   });
 
   it('refuses something that is not a search index', () => {
-    expect(() => createSearcher(fixture, { schema: 2 } as never)).toThrow(/not a Backstory search index/);
+    expect(() => createSearcher(fixture, { schema: 1 } as never)).toThrow(/not a Backstory search index/);
   });
 });
 
