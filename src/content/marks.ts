@@ -8,7 +8,39 @@ import type { Mention } from './find-mentions';
 import type { Painter } from './highlights';
 
 const START_TO_START = 0; // Range.START_TO_START, without needing the global
-const before = (a: Mention, b: Mention) => a.range.compareBoundaryPoints(START_TO_START, b.range) < 0;
+const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
+const CONTAINED_BY = 16; // Node.DOCUMENT_POSITION_CONTAINED_BY
+
+/** `node`, preceded by the hosts of the shadow trees it lies in, outermost first. */
+function hostChain(node: Node): Node[] {
+  const chain = [node];
+  for (let root = node.getRootNode(); root.nodeType === 11 && (root as ShadowRoot).host; ) {
+    const host = (root as ShadowRoot).host;
+    chain.unshift(host);
+    root = host.getRootNode();
+  }
+  return chain;
+}
+
+/**
+ * Orders mentions as the page reads, shadow trees included: a shadow tree's text comes where its
+ * host stands (before the host's own children). Ranges in different trees cannot be compared
+ * directly (compareBoundaryPoints throws), so they are compared by the hosts that hold them.
+ */
+export function pageOrder(a: Mention, b: Mention): number {
+  const x = a.range.startContainer;
+  const y = b.range.startContainer;
+  if (x.getRootNode() === y.getRootNode()) return a.range.compareBoundaryPoints(START_TO_START, b.range);
+  const cx = hostChain(x);
+  const cy = hostChain(y);
+  let i = 0;
+  while (cx[i] === cy[i]) i++;
+  if (!cx[i] || !cy[i]) return 0;
+  const position = cx[i]!.compareDocumentPosition(cy[i]!);
+  return position & (FOLLOWING | CONTAINED_BY) ? -1 : 1;
+}
+
+const before = (a: Mention, b: Mention) => pageOrder(a, b) < 0;
 
 export class Marks {
   #painter: Painter;

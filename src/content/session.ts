@@ -20,7 +20,7 @@ import { MentionIndex, type Hit } from './hit-test';
 import { watchHover } from './hover';
 import { findKeyboardTarget } from './keyboard-target';
 import { LazyCard, type CardLoader } from './lazy-card';
-import { Marks } from './marks';
+import { Marks, pageOrder } from './marks';
 import { Scanner } from './scanner';
 
 export interface Session {
@@ -203,7 +203,7 @@ export function startSession(
 
   /** Mentions in document order. */
   const ordered = () =>
-    [...scanner.mentions].sort((a, b) => a.range.compareBoundaryPoints(0 /* START_TO_START */, b.range));
+    [...scanner.mentions].sort(pageOrder);
 
   const reveal = (entityId: string, occurrence: number): boolean => {
     const mention = ordered().filter((m) => m.entityId === entityId)[occurrence];
