@@ -15,7 +15,7 @@ import { compileMatcher, type Match } from '../match/matcher';
 import type { Article, CorpusIndex, Entity, EntityEntry, EntityKind } from '../types';
 import { cleanArticle, type Block } from './clean-article';
 import { CorpusError } from './corpus-error';
-import { extractQuotations } from './extract-quotes';
+import { quotationExtractor } from './extract-quotes';
 import { groupQuotes } from './group-quotes';
 import { parseArticleMeta } from './parse-article-meta';
 import { parseEntities } from './parse-entities';
@@ -72,16 +72,19 @@ export function buildCorpusIndex(input: CorpusFiles): CorpusIndex {
     }
   });
 
-  const found = articles.flatMap((a) => extractQuotations(a, blocksOf.get(a.id)!, entries));
+  const extract = quotationExtractor(entries);
+  const foundIn = new Map(articles.map((a) => [a.id, extract(a, blocksOf.get(a.id)!)]));
+  const found = [...foundIn.values()].flat();
   const quotes = groupQuotes(found, articles);
 
+  const mentionsByKind = mentionFinderByKind(entries);
   const backgrounds = selectBackgrounds(
     entries,
     articles.map((article) => ({
       article,
       blocks: blocksOf.get(article.id)!,
-      mentions: mentionsByKind(article.text, entries).filter((m) => inArticleWords(article, m)),
-      quotations: found.filter((q) => q.articleId === article.id),
+      mentions: mentionsByKind(article.text).filter((m) => inArticleWords(article, m)),
+      quotations: foundIn.get(article.id)!,
     })),
   );
   const entities: Entity[] = entries.map((entry, i) => {
@@ -104,13 +107,13 @@ export function buildCorpusIndex(input: CorpusFiles): CorpusIndex {
 
 /**
  * Mentions for choosing backgrounds: each kind matched on its own, so that "a missile strike in
- * Sumy" names the city as well as the topic whose alias contains it.
+ * Sumy" names the city as well as the topic whose alias contains it. Each kind's matcher is
+ * compiled once for the whole build.
  */
-function mentionsByKind(text: string, entities: readonly EntityEntry[]): Match[] {
+function mentionFinderByKind(entities: readonly EntityEntry[]): (text: string) => Match[] {
   const kinds: EntityKind[] = ['person', 'topic', 'place-or-organisation'];
-  return kinds
-    .flatMap((kind) => compileMatcher(entities.filter((e) => e.kind === kind)).findAll(text))
-    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const matchers = kinds.map((kind) => compileMatcher(entities.filter((e) => e.kind === kind)));
+  return (text) => matchers.flatMap((m) => m.findAll(text)).sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
 function readArticles(files: CorpusFiles['articles']): Article[] {

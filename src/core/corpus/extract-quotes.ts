@@ -11,7 +11,7 @@ import type { Article, ArticleSpan, EntityEntry } from '../types';
 import { attributeQuotations, type Attribution } from './attribute-quotes';
 import type { Block, BlockKind } from './clean-article';
 import { findQuotations, quotedWords, type Quotation } from './find-quotations';
-import { findSpeakerMentions } from './find-speaker-mentions';
+import { speakerMentionFinder, type SpeakerMentionFinder } from './find-speaker-mentions';
 import { maskQuotations } from './mask-quotations';
 import { splitSentences } from './split-sentences';
 import type { TextSpan } from './text-span';
@@ -27,13 +27,30 @@ export interface FoundQuotation extends ArticleSpan {
 const STREAM_KINDS: readonly BlockKind[] = ['prose', 'takeaway', 'opinion'];
 const TWEET_LINK = /\s*(?:https?:\/\/)?pic\.twitter\.com\/\S*/;
 
+/** Finds the quotations of one article. */
+export type QuotationExtractor = (article: Pick<Article, 'id' | 'text'>, blocks: readonly Block[]) => FoundQuotation[];
+
+/** An extractor for many articles: the entities' matchers are compiled once, not per article. */
+export function quotationExtractor(entities: readonly EntityEntry[]): QuotationExtractor {
+  const findMentions = speakerMentionFinder(entities);
+  return (article, blocks) => extract(article, blocks, findMentions);
+}
+
 export function extractQuotations(
   article: Pick<Article, 'id' | 'text'>,
   blocks: readonly Block[],
   entities: readonly EntityEntry[],
 ): FoundQuotation[] {
+  return quotationExtractor(entities)(article, blocks);
+}
+
+function extract(
+  article: Pick<Article, 'id' | 'text'>,
+  blocks: readonly Block[],
+  findMentions: SpeakerMentionFinder,
+): FoundQuotation[] {
   const { text } = article;
-  const mentions = findSpeakerMentions(text, entities);
+  const mentions = findMentions(text);
   const streams: { blocks: (TextSpan & { kind: BlockKind })[]; cutOff: boolean }[] = [
     { blocks: blocks.filter((b) => STREAM_KINDS.includes(b.kind)), cutOff: false },
     ...blocks

@@ -21,25 +21,28 @@ export interface SpeakerMention extends TextSpan {
   modifier: boolean;
 }
 
-export function findSpeakerMentions(text: string, entities: readonly EntityEntry[]): SpeakerMention[] {
+/** Finds the speaker mentions in one text. */
+export type SpeakerMentionFinder = (text: string) => SpeakerMention[];
+
+/** Compiles the matchers once, for a finder that then reads every article of a build. */
+export function speakerMentionFinder(entities: readonly EntityEntry[]): SpeakerMentionFinder {
   const people = entities.filter((e) => e.kind === 'person');
-  const organisations = entities.filter((e) => e.kind === 'place-or-organisation');
-  const covered = compileMatcher(people).findAll(text);
+  const covered = compileMatcher(people);
   // The matcher drops namesakes; here they are wanted, because "Melania Trump said … she said"
   // must stop a pronoun from reaching back to Donald Trump.
-  const namesakes = compileMatcher(
-    people.map((person) => ({ ...person, aliases: person.namesakes, namesakes: [] })),
-  ).findAll(text);
-  const places = compileMatcher(organisations).findAll(text);
+  const namesakes = compileMatcher(people.map((person) => ({ ...person, aliases: person.namesakes, namesakes: [] })));
+  const places = compileMatcher(entities.filter((e) => e.kind === 'place-or-organisation'));
 
-  const mentions: Omit<SpeakerMention, 'modifier'>[] = [
-    ...covered.map(({ entityId, start, end }) => ({ kind: 'person' as const, entityId, start, end })),
-    ...namesakes.map(({ start, end }) => ({ kind: 'person' as const, entityId: null, start, end })),
-    ...places.map(({ entityId, start, end }) => ({ kind: 'organisation' as const, entityId, start, end })),
-  ];
-  return mentions
-    .map((m) => ({ ...m, modifier: isModifier(text, m) }))
-    .sort((a, b) => a.start - b.start);
+  return (text) => {
+    const mentions: Omit<SpeakerMention, 'modifier'>[] = [
+      ...covered.findAll(text).map(({ entityId, start, end }) => ({ kind: 'person' as const, entityId, start, end })),
+      ...namesakes.findAll(text).map(({ start, end }) => ({ kind: 'person' as const, entityId: null, start, end })),
+      ...places.findAll(text).map(({ entityId, start, end }) => ({ kind: 'organisation' as const, entityId, start, end })),
+    ];
+    return mentions
+      .map((m) => ({ ...m, modifier: isModifier(text, m) }))
+      .sort((a, b) => a.start - b.start);
+  };
 }
 
 function isModifier(text: string, { kind, start, end }: Omit<SpeakerMention, 'modifier'>): boolean {
