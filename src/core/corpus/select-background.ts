@@ -159,10 +159,14 @@ export function selectBackgrounds(
 ): Map<string, Background> {
   const kindOf = new Map(entities.map((e) => [e.id, e.kind]));
   const sentences = articles.flatMap((a, i) => sentencesOf(a, i, kindOf));
+  const candidates = sentences.filter((s) => s.candidate);
+  // Each entity's sentences, in corpus order, found in one pass rather than one per entity.
+  const naming = new Map<string, Sentence[]>(entities.map((e) => [e.id, []]));
+  for (const s of sentences) for (const id of s.named.keys()) naming.get(id)?.push(s);
   const publishedOf = new Map(articles.map((a) => [a.article.id, a.article.published]));
   const backgrounds = new Map<string, Background>();
   for (const entity of entities) {
-    const picked = select(entity, sentences).map((s) => ({
+    const picked = select(entity, naming.get(entity.id)!, candidates).map((s) => ({
       articleId: s.articleId,
       start: s.span.start,
       end: s.span.end,
@@ -295,16 +299,26 @@ interface Scored {
   score: number;
 }
 
-function select(entity: EntityEntry, sentences: readonly Sentence[]): Sentence[] {
+/**
+ * @param naming the sentences that name the entity, in corpus order
+ * @param candidates all sentences that may be shown as background, in corpus order
+ */
+function select(entity: EntityEntry, naming: readonly Sentence[], candidates: readonly Sentence[]): Sentence[] {
   const own = new Set(entity.aliases.flatMap((a) => wordTokens(a)));
-  const words = (s: Sentence) => new Set([...s.content].filter((w) => !own.has(w)));
-  const naming = sentences.filter((s) => s.named.has(entity.id));
-  const candidates = sentences.filter((s) => s.candidate);
+  const wordsOf = new Map<Sentence, Set<string>>();
+  const words = (s: Sentence) => {
+    let found = wordsOf.get(s);
+    if (!found) {
+      found = new Set([...s.content].filter((w) => !own.has(w)));
+      wordsOf.set(s, found);
+    }
+    return found;
+  };
 
   const picked: Scored[] = [];
   pick(
     picked,
-    candidates.filter((s) => naming.includes(s)).map((s) => ({ s, score: relevance(entity, s) })),
+    naming.filter((s) => s.candidate).map((s) => ({ s, score: relevance(entity, s) })),
     MAX_BACKGROUND,
     words,
     NEW_ARTICLE,
@@ -316,7 +330,7 @@ function select(entity: EntityEntry, sentences: readonly Sentence[]): Sentence[]
       profile: new Set(naming.flatMap((s) => [...words(s)])),
     };
     const fills = candidates
-      .filter((s) => !naming.includes(s))
+      .filter((s) => !s.named.has(entity.id))
       .map((s) => ({ s, score: fillIn(entity, s, about, words(s)) }))
       .filter((f) => f.score > 0);
     // Filling in, what the sentence says about the entity matters more than where it comes from.
@@ -337,18 +351,24 @@ function pick(
   words: (s: Sentence) => Set<string>,
   newArticle: number,
 ): void {
-  const remaining = [...options];
+  let remaining: readonly Scored[] = options;
   while (picked.length < limit && remaining.length > 0) {
     const usedArticles = new Set(picked.map((p) => p.s.articleId));
     const value = (o: Scored) => {
       const similarity = Math.max(0, ...picked.map((p) => overlap(words(p.s), words(o.s))));
       return o.score - SIMILARITY * similarity + (usedArticles.has(o.s.articleId) ? 0 : newArticle);
     };
-    remaining.sort((a, b) => value(b) - value(a) || a.s.order[0] - b.s.order[0] || a.s.order[1] - b.s.order[1]);
-    const best = remaining.shift()!;
-    if (picked.some((p) => containment(p.s.content, best.s.content).ratio >= NEAR_DUPLICATE)) continue;
-    if (picked.length >= MIN_BACKGROUND && value(best) < MIN_EXTRA_SCORE) break;
-    picked.push(best);
+    // Values change only when a sentence is picked: rank once per pick, then walk down the
+    // ranking past near-duplicates, which are dropped for good.
+    const ranked = remaining
+      .map((o) => ({ o, value: value(o) }))
+      .sort((a, b) => b.value - a.value || a.o.s.order[0] - b.o.s.order[0] || a.o.s.order[1] - b.o.s.order[1]);
+    const at = ranked.findIndex(({ o }) => !picked.some((p) => containment(p.s.content, o.s.content).ratio >= NEAR_DUPLICATE));
+    if (at < 0) return;
+    const best = ranked[at]!;
+    if (picked.length >= MIN_BACKGROUND && best.value < MIN_EXTRA_SCORE) return;
+    picked.push(best.o);
+    remaining = ranked.slice(at + 1).map((r) => r.o);
   }
 }
 
