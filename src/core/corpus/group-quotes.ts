@@ -73,20 +73,18 @@ export function groupQuotes(
   );
 
   const groups = new Groups(pieces);
-  const links: { a: number; b: number; strength: number }[] = [];
-  for (let a = 0; a < pieces.length; a++) {
-    for (let b = a + 1; b < pieces.length; b++) {
-      const strength = linkStrength(pieces[a]!, pieces[b]!);
-      if (strength > 0) links.push({ a, b, strength });
-    }
-  }
-  links.sort((x, y) => y.strength - x.strength);
-  for (const { a, b } of links) groups.union(a, b);
+  // A link between two pieces of one person is never refused, so which of them come first does
+  // not change the groups: they are applied as found. Links of an unattributed piece decide
+  // whose remark it joins, so those are applied strongest first (ties in piece order).
+  linkSamePerson(pieces, groups);
+  for (const { a, b } of unattributedLinks(pieces)) groups.union(a, b);
 
+  const piecesOf: { p: Piece; i: number }[][] = found.map(() => []);
+  pieces.forEach((p, i) => piecesOf[p.quotation]!.push({ p, i }));
   // Per quotation, the group of each piece; unmatched pieces join their neighbour's group.
   const sources = new Map<number, { source: QuoteSource; order: [number, number]; reported: boolean }[]>();
   found.forEach((q, quotation) => {
-    const own = pieces.map((p, i) => ({ p, i })).filter(({ p }) => p.quotation === quotation);
+    const own = piecesOf[quotation]!;
     const matched = own.map(({ i }) => groups.size(i) > 1);
     const groupOf = own.map((_, k) => {
       const neighbour = nearestMatched(matched, k);
@@ -110,9 +108,14 @@ export function groupQuotes(
     });
   });
 
+  const membersOf = new Map<number, Piece[]>();
+  pieces.forEach((p, i) => {
+    const root = groups.find(i);
+    addTo(membersOf, root, p);
+  });
   const quotes = [...sources.entries()].map(([root, list]) => {
     list.sort((x, y) => x.order[0] - y.order[0] || x.order[1] - y.order[1]);
-    const members = pieces.filter((_, i) => groups.find(i) === root);
+    const members = membersOf.get(root) ?? [];
     const speaker = members.find((p) => p.speaker !== null)?.speaker ?? null;
     // The main wording: the fullest in an article's own reporting, rather than a takeaway's
     // summary or an embedded tweet cut off mid-sentence, unless there is nothing else.
@@ -136,6 +139,87 @@ export function groupQuotes(
     counters.set(first, n);
     return { ...quote, id: `${first}#q${n}` };
   });
+}
+
+/**
+ * Joins the pieces of each person that word the same remark (`linkStrength` > 0), comparing only
+ * pairs that share a word that any such pair must share, and skipping pairs already grouped.
+ *
+ * A piece is compared with the pieces that contain its rarest word, which finds every piece it
+ * appears in word for word or as a fragment (all its words are there); and with those containing
+ * any of its k − t + 1 rarest content words, where k is its number of content words and t the
+ * fewest shared words that make a match, which finds every piece that shares t of them.
+ */
+function linkSamePerson(pieces: readonly Piece[], groups: Groups): void {
+  const byPerson = new Map<string, number[]>();
+  pieces.forEach((p, i) => {
+    if (p.speaker !== null) addTo(byPerson, p.speaker, i);
+  });
+  const comparedWith = new Array<number>(pieces.length).fill(-1);
+  for (const own of byPerson.values()) {
+    const containing = new Map<string, number[]>();
+    for (const i of own) {
+      for (const token of new Set(pieces[i]!.tokens)) addTo(containing, token, i);
+    }
+    const postings = (token: string) => containing.get(token)!;
+    const rarestFirst = (words: Iterable<string>) => [...words].sort((x, y) => postings(x).length - postings(y).length);
+    for (const a of own) {
+      const piece = pieces[a]!;
+      const [rarest] = rarestFirst(piece.tokens);
+      if (rarest === undefined) continue;
+      const content = rarestFirst(piece.content);
+      const probes = new Set([rarest, ...content.slice(0, content.length - minShared(content.length) + 1)]);
+      for (const token of probes) {
+        for (const b of postings(token)) {
+          if (b === a || comparedWith[b] === a) continue;
+          comparedWith[b] = a;
+          if (groups.find(a) === groups.find(b)) continue;
+          if (linkStrength(pieces[Math.min(a, b)]!, pieces[Math.max(a, b)]!) > 0) groups.union(a, b);
+        }
+      }
+    }
+  }
+}
+
+/** The fewest content words a piece with `size` of them must share to match by containment. */
+function minShared(size: number): number {
+  let shared = MIN_SHARED_WORDS;
+  while (shared <= size && shared / size < MIN_CONTAINMENT) shared++;
+  return shared;
+}
+
+/**
+ * The links that involve an unattributed piece, strongest first, ties in the order of their
+ * pieces. Such a link needs the shorter piece word for word in the longer, at least
+ * `MIN_VERBATIM_TOKENS` long, so the longer contains the shorter's first run of that many words:
+ * pieces are indexed by their runs and each is compared only with the pieces holding its first.
+ */
+function unattributedLinks(pieces: readonly Piece[]): { a: number; b: number; strength: number }[] {
+  const run = (tokens: readonly string[], at: number) => tokens.slice(at, at + MIN_VERBATIM_TOKENS).join(' ');
+  const holding = new Map<string, number[]>();
+  const unattributedHolding = new Map<string, number[]>();
+  pieces.forEach((p, i) => {
+    const runs = new Set<string>();
+    for (let at = 0; at + MIN_VERBATIM_TOKENS <= p.tokens.length; at++) runs.add(run(p.tokens, at));
+    for (const key of runs) {
+      addTo(holding, key, i);
+      if (p.speaker === null) addTo(unattributedHolding, key, i);
+    }
+  });
+  const links: { a: number; b: number; strength: number }[] = [];
+  pieces.forEach((short, s) => {
+    if (short.tokens.length < MIN_VERBATIM_TOKENS) return;
+    const index = short.speaker === null ? holding : unattributedHolding;
+    for (const l of index.get(run(short.tokens, 0)) ?? []) {
+      const length = pieces[l]!.tokens.length;
+      // Each pair once: from its shorter piece, or from the first of two of one length.
+      if (length < short.tokens.length || (length === short.tokens.length && l <= s)) continue;
+      const [a, b] = s < l ? [s, l] : [l, s];
+      const strength = linkStrength(pieces[a]!, pieces[b]!);
+      if (strength > 0) links.push({ a, b, strength });
+    }
+  });
+  return links.sort((x, y) => y.strength - x.strength || x.a - y.a || x.b - y.b);
 }
 
 /**
@@ -168,6 +252,12 @@ function sameRemark(a: Piece, b: Piece): number {
   }
   const { shared, ratio } = containment(a.content, b.content);
   return shared >= MIN_SHARED_WORDS && ratio >= MIN_CONTAINMENT ? shared * ratio : 0;
+}
+
+function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function nearestMatched(matched: readonly boolean[], k: number): number | undefined {
