@@ -168,7 +168,7 @@ function linkSamePerson(pieces: readonly Piece[], groups: Groups): void {
       const [rarest] = rarestFirst(piece.tokens);
       if (rarest === undefined) continue;
       const content = rarestFirst(piece.content);
-      const probes = new Set([rarest, ...content.slice(0, content.length - minShared(content.length) + 1)]);
+      const probes = new Set([rarest, ...content.slice(0, Math.max(0, content.length - minShared(content.length) + 1))]);
       for (const token of probes) {
         for (const b of postings(token)) {
           if (b === a || comparedWith[b] === a) continue;

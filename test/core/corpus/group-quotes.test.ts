@@ -133,3 +133,68 @@ describe('groupQuotes', () => {
     expect(quotes[0]).toMatchObject({ articleId: 'b', speaker: 'marco-rubio' });
   });
 });
+
+/**
+ * Quotes are compared through indexes of their words, not all pairs with all pairs; these cases
+ * are the pairs an index could miss or wrongly join.
+ */
+describe('groupQuotes finds every matching pair and only those', () => {
+  it('joins a sentence to a longer one sharing three of its five content words, not its rarest ones', () => {
+    // "Hurt" and "sanctions" are the first sentence's rarest words; it matches the second through
+    // "Moscow", "banks" and "badly", and not the third, which shares only "sanctions".
+    expect(
+      group(
+        '“Sanctions will hurt Moscow banks badly,” Rubio said.',
+        '“The banks in Moscow will suffer badly from new tariffs on steel and grain exports,” Rubio said.',
+        '“Sanctions on Iran failed,” Rubio said.',
+      ),
+    ).toEqual([
+      [
+        'marco-rubio',
+        ['a: Sanctions will hurt Moscow banks badly', 'b: The banks in Moscow will suffer badly from new tariffs on steel and grain exports'],
+      ],
+      ['marco-rubio', ['c: Sanctions on Iran failed']],
+    ]);
+  });
+
+  it('joins a remark of function words alone to the longer one that repeats it word for word', () => {
+    expect(group('“We will do it,” Rubio said.', '“If they agree, we will do it this week,” Rubio said.')).toEqual([
+      ['marco-rubio', ['a: We will do it', 'b: If they agree, we will do it this week']],
+    ]);
+  });
+
+  it('gives a person the longer unattributed quotation that contains the person’s words', () => {
+    expect(
+      group(
+        'The administration said that “Washington has other priorities and it’s not our war.”',
+        '“It’s not our war,” Rubio said.',
+      ),
+    ).toEqual([['marco-rubio', ['a: Washington has other priorities and it’s not our war.', 'b: It’s not our war']]]);
+  });
+
+  it('gives an unattributed quotation to the person it repeats at most length, whatever the order', () => {
+    expect(
+      group(
+        'The administration said it would “not continue this for weeks and months on end.”',
+        'Rubio said they would “not continue this for weeks.”',
+        'Trump said he would not “continue this for weeks and months on end.”',
+      ),
+    ).toEqual([
+      ['donald-trump', ['a: not continue this for weeks and months on end', 'c: continue this for weeks and months on end']],
+      ['marco-rubio', ['b: not continue this for weeks']],
+    ]);
+  });
+
+  it('gives an unattributed quotation repeated at equal length by two people to the earlier', () => {
+    expect(
+      group(
+        'The administration said it would “not continue this for weeks and months on end.”',
+        'Trump said he would “not continue this for weeks and months.”',
+        'Rubio said they would “not continue this for weeks and months.”',
+      ),
+    ).toEqual([
+      ['donald-trump', ['a: not continue this for weeks and months on end', 'b: not continue this for weeks and months']],
+      ['marco-rubio', ['c: not continue this for weeks and months']],
+    ]);
+  });
+});
