@@ -12,6 +12,8 @@
  *   (`code`, `kbd`, `samp`; a `pre` is prose unless its content is code), embedded documents
  *   and graphics, and the extension's own UI.
  * `aria-hidden` content is scanned: it hides text from assistive technology, not from readers.
+ * Open shadow roots are walked where their host stands, as runs of their own (shadow text never
+ * joins the text around its host); closed ones cannot be reached, and stay out.
  * Whether an element is hidden by a style sheet is not asked: that needs layout, differs between
  * a browser and a parsed file, and a highlight on text that is not displayed paints nothing.
  *
@@ -32,6 +34,13 @@ export interface TextRun {
 export interface CollectOptions {
   /** An element of the extension's own UI, never scanned. */
   ownHost?: Element | null;
+  /** Told of each open shadow root the walk enters (to watch it for changes). */
+  onShadowRoot?: (root: ShadowRoot) => void;
+  /**
+   * Told of each custom element met before its definition, without a shadow root: it may get
+   * one when it is defined, which no MutationObserver reports.
+   */
+  onUndefinedElement?: (element: Element) => void;
 }
 
 /** Never rendered: skipped, and the text on either side joins. */
@@ -51,6 +60,12 @@ const INLINE = new Set([
   'NOBR', 'TT', 'BIG', 'STRIKE', 'ACRONYM', 'RUBY', 'RB', 'OUTPUT',
 ]);
 
+/** Elements `attachShadow` accepts besides custom elements (the HTML standard's list). */
+const SHADOW_HOSTS = new Set([
+  'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'DIV', 'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
+  'HEADER', 'MAIN', 'NAV', 'P', 'SECTION', 'SPAN',
+]);
+
 const DISPLAY_NONE = /(?:^|;)\s*display\s*:\s*none\s*(?:!important\s*)?(?:;|$)/i;
 
 /** Whether an inline `style` attribute takes the element out of rendering. */
@@ -68,6 +83,21 @@ const enum Skip {
 }
 
 const tagOf = (el: Element) => el.tagName.toUpperCase();
+
+/**
+ * The element's open shadow root. Asked only of elements that can have one, since every
+ * property read from a content script crosses into the page's DOM. A closed root reads as null:
+ * the page's closed roots, and the extension's own card, are out of reach by design.
+ */
+export function openShadowRoot(el: Element): ShadowRoot | null {
+  const tag = tagOf(el);
+  return tag.includes('-') || SHADOW_HOSTS.has(tag) ? el.shadowRoot : null;
+}
+
+/** The parent in the composed tree: a shadow root's parent is its host. */
+export function composedParent(node: Node): Node | null {
+  return node.parentNode ?? (node.nodeType === 11 ? ((node as ShadowRoot).host ?? null) : null);
+}
 
 /** A closed `<details>` shows its summary only. */
 function inClosedDetails(node: Node): boolean {
@@ -95,8 +125,10 @@ export function isExcluded(node: Node, options: CollectOptions = {}): boolean {
   const doc = node.ownerDocument;
   if (doc?.designMode === 'on') return true;
   if (node.nodeType === 3 && inClosedDetails(node)) return true;
-  for (let n: Node | null = node.nodeType === 1 ? node : node.parentNode; n && n.nodeType === 1; n = n.parentNode) {
-    if (skipOf(n as Element, options.ownHost) !== Skip.No) return true;
+  // Up through shadow roots to their hosts: a shadow tree inside a hidden or editable host is too.
+  for (let n: Node | null = node.nodeType === 1 ? node : composedParent(node); n; n = composedParent(n)) {
+    if (n.nodeType === 1 && skipOf(n as Element, options.ownHost) !== Skip.No) return true;
+    if (n.nodeType !== 1 && n.nodeType !== 11) break;
   }
   return false;
 }
@@ -118,6 +150,11 @@ const PAUSE_EVERY = 256;
  */
 export function* textRuns(root: Node, options: CollectOptions = {}): Generator<TextRun | null, 'done' | 'interrupted'> {
   if (isExcluded(root, options)) return 'done';
+  return yield* walk(root, options);
+}
+
+/** textRuns without the check of `root`'s ancestors, which the caller has made. */
+function* walk(root: Node, options: CollectOptions): Generator<TextRun | null, 'done' | 'interrupted'> {
   const doc = root.ownerDocument ?? (root as Document);
   let pieces: TextPiece[] = [];
   let text = '';
@@ -135,6 +172,11 @@ export function* textRuns(root: Node, options: CollectOptions = {}): Generator<T
   const SHOW_ELEMENT = 0x1;
   const SHOW_TEXT = 0x4;
   const walker = doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT);
+  /** Whether the page took away the node the walk stands on while it was paused. */
+  const lost = () => {
+    const at = walker.currentNode;
+    return at !== root && !root.contains(at);
+  };
   /** A skipped element that ends the run was passed since the last node the walk returned. */
   let boundary = false;
   /** Moves the walk past the current node's subtree: the next node within `root`, or null. */
@@ -153,18 +195,23 @@ export function* textRuns(root: Node, options: CollectOptions = {}): Generator<T
   let lastBlock: Node | null = null;
   let visited = 0;
   for (let n: Node | null = walker.currentNode; n; ) {
-    if (n !== root) {
-      if (n.nodeType === 1) {
+    let shadow: ShadowRoot | null = null;
+    if (n.nodeType === 1) {
+      if (n !== root) {
         const skip = skipOf(n as Element, options.ownHost);
         if (skip !== Skip.No) {
           if (skip === Skip.Boundary) boundary = true;
           n = skipSubtree();
           continue;
         }
-      } else if (inClosedDetails(n)) {
-        n = walker.nextNode();
-        continue;
       }
+      shadow = openShadowRoot(n as Element);
+      if (!shadow && options.onUndefinedElement && tagOf(n as Element).includes('-') && !(n as Element).matches(':defined')) {
+        options.onUndefinedElement(n as Element);
+      }
+    } else if (n !== root && inClosedDetails(n)) {
+      n = walker.nextNode();
+      continue;
     }
     let ended: TextRun | null = null;
     if (boundary) {
@@ -183,8 +230,19 @@ export function* textRuns(root: Node, options: CollectOptions = {}): Generator<T
     }
     if (ended || ++visited % PAUSE_EVERY === 0) {
       yield ended;
-      const at = walker.currentNode;
-      if (at !== root && !root.contains(at)) return 'interrupted';
+      if (lost()) return 'interrupted';
+    }
+    if (shadow) {
+      // The shadow tree is drawn where its host stands, apart from the text around it.
+      const before = flush();
+      if (before) {
+        yield before;
+        if (lost()) return 'interrupted';
+      }
+      options.onShadowRoot?.(shadow);
+      if ((yield* walk(shadow, options)) === 'interrupted' || lost()) return 'interrupted';
+      boundary = true;
+      lastBlock = null;
     }
     n = walker.nextNode();
   }

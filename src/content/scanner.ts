@@ -11,9 +11,25 @@
  * never stops changing. A re-scan keeps the mentions it finds again (same entity, same text
  * positions) instead of replacing them, so nothing flickers; mentions of removed nodes are
  * dropped.
+ *
+ * Open shadow roots are scanned where the walk meets their hosts, and each is watched by the same
+ * observer (mutations inside a shadow tree never reach an observer of the document). A custom
+ * element met before its definition may get a shadow root when it is upgraded, which no
+ * mutation reports: such elements are looked at again before each re-scan, and a few times on a
+ * timer that backs off.
  */
 import type { Matcher } from '../core/match/matcher';
-import { blockAncestor, editableValue, scanRootFor, styleHides, textRuns, type TextRun } from './collect-text';
+import {
+  blockAncestor,
+  composedParent,
+  editableValue,
+  openShadowRoot,
+  scanRootFor,
+  styleHides,
+  textRuns,
+  type CollectOptions,
+  type TextRun,
+} from './collect-text';
 import { mentionsInRun, type Mention } from './find-mentions';
 
 export interface ScannerOptions {
@@ -42,6 +58,19 @@ const WINDOW = 16_384;
 /** The attributes whose change can show or hide text, or make it editable (see collect-text). */
 const WATCHED_ATTRIBUTES = ['hidden', 'style', 'open', 'contenteditable'];
 
+const OBSERVED: MutationObserverInit = {
+  childList: true,
+  characterData: true,
+  subtree: true,
+  attributeFilter: WATCHED_ATTRIBUTES,
+  attributeOldValue: true,
+};
+
+/** When undefined custom elements are looked at again, in ms after a scan: then only on change. */
+const UPGRADE_CHECKS = [500, 2000, 8000];
+/** The most undefined custom elements kept in view (pages with thousands never define them). */
+const MAX_UNDEFINED = 500;
+
 /** Yields to the page: `scheduler.yield()` where there is one, else a macrotask. */
 export function defaultYield(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
@@ -60,6 +89,20 @@ export class Scanner {
   #firstDirtyAt = 0;
   #running: Promise<void> = Promise.resolve();
   #sliceStart = 0;
+  #observer: MutationObserver | null = null;
+  #watchedRoots = new WeakSet<ShadowRoot>();
+  /** Custom elements seen before their definition, without a shadow root. */
+  #undefined = new Set<Element>();
+  #upgradeTimer: ReturnType<typeof setTimeout> | undefined;
+  #upgradeCheck = 0;
+  #collect: CollectOptions = {
+    onShadowRoot: (root) => this.#watch(root),
+    onUndefinedElement: (el) => {
+      if (this.#undefined.has(el) || this.#undefined.size >= MAX_UNDEFINED) return;
+      this.#undefined.add(el);
+      this.#upgradeCheck = 0; // new ones: look again soon
+    },
+  };
 
   constructor(options: ScannerOptions) {
     this.#o = {
@@ -85,18 +128,52 @@ export class Scanner {
   start(): Promise<void> {
     const { doc, signal } = this.#o;
     const observer = new (doc.defaultView?.MutationObserver ?? MutationObserver)((records) => this.#onMutations(records));
-    observer.observe(doc.documentElement, {
-      childList: true,
-      characterData: true,
-      subtree: true,
-      attributeFilter: WATCHED_ATTRIBUTES,
-      attributeOldValue: true,
-    });
+    observer.observe(doc.documentElement, OBSERVED);
+    this.#observer = observer;
     signal.addEventListener('abort', () => {
       observer.disconnect();
       clearTimeout(this.#timer);
+      clearTimeout(this.#upgradeTimer);
     });
     return this.#enqueue([doc.body ?? doc.documentElement], []);
+  }
+
+  /** Watches an open shadow root with the document's observer, once. */
+  #watch(root: ShadowRoot): void {
+    if (this.#watchedRoots.has(root) || !this.#observer) return;
+    this.#watchedRoots.add(root);
+    this.#observer.observe(root, OBSERVED);
+  }
+
+  /** The undefined custom elements that have an open shadow root now, to scan again. */
+  #upgraded(): Element[] {
+    const found: Element[] = [];
+    for (const el of this.#undefined) {
+      if (!el.isConnected) {
+        this.#undefined.delete(el);
+      } else if (openShadowRoot(el)) {
+        this.#undefined.delete(el);
+        found.push(el);
+      } else if (el.matches(':defined')) {
+        this.#undefined.delete(el); // defined without an open root: nothing to reach
+      }
+    }
+    return found;
+  }
+
+  /** After a scan, looks at undefined custom elements again a few times, further apart each time. */
+  #scheduleUpgradeCheck(): void {
+    clearTimeout(this.#upgradeTimer);
+    this.#upgradeTimer = undefined;
+    const delay = UPGRADE_CHECKS[this.#upgradeCheck];
+    if (this.#undefined.size === 0 || delay === undefined || this.#o.signal.aborted) return;
+    this.#upgradeTimer = setTimeout(() => {
+      this.#upgradeTimer = undefined;
+      this.#upgradeCheck++;
+      const found = this.#upgraded();
+      if (found.length > 0) void this.#enqueue(found, []);
+      else this.#scheduleUpgradeCheck();
+    }, delay);
   }
 
   /** Records what changed; cheap, because it runs on every batch of mutations. */
@@ -133,7 +210,9 @@ export class Scanner {
 
   /** Scans run one after another, so two never interleave their changes. */
   #enqueue(roots: Node[], removed: Node[]): Promise<void> {
-    this.#running = this.#running.then(() => this.#scan(roots, removed));
+    this.#running = this.#running
+      .then(() => this.#scan(roots, removed))
+      .then(() => this.#scheduleUpgradeCheck());
     return this.#running;
   }
 
@@ -161,6 +240,8 @@ export class Scanner {
         if (!(await this.#pause())) return;
       }
     }
+    // A re-scan follows a change on the page: a moment elements may have been upgraded too.
+    if (this.#undefined.size > 0) roots = outermost(new Set([...roots, ...this.#upgraded()]));
     for (const root of roots) {
       if (!root.isConnected) continue;
       if (!(await this.#rescan(root))) return;
@@ -179,7 +260,7 @@ export class Scanner {
       }
     }
 
-    const runs = textRuns(root, { ownHost: this.#o.ownHost() });
+    const runs = textRuns(root, { ...this.#collect, ownHost: this.#o.ownHost() });
     for (let step = runs.next(); ; step = runs.next()) {
       if (step.done) {
         if (step.value === 'interrupted' && root.isConnected) {
@@ -271,7 +352,7 @@ function signature(m: Mention): string {
   return `${m.entityId} ${idOf(r.startContainer)}:${r.startOffset} ${idOf(r.endContainer)}:${r.endOffset}`;
 }
 
-/** The text nodes under `node` (or `node` itself), skipped parts included. */
+/** The text nodes under `node` (or `node` itself), skipped parts and open shadow trees included. */
 function* textNodes(node: Node): Generator<Text> {
   if (node.nodeType === 3) {
     yield node as Text;
@@ -279,14 +360,20 @@ function* textNodes(node: Node): Generator<Text> {
   }
   const doc = node.ownerDocument;
   if (!doc) return;
-  const walker = doc.createTreeWalker(node, 0x4 /* SHOW_TEXT */);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) yield n as Text;
+  const walker = doc.createTreeWalker(node, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */);
+  for (let n: Node | null = walker.currentNode; n; n = walker.nextNode()) {
+    if (n.nodeType === 3) yield n as Text;
+    else if (n.nodeType === 1) {
+      const shadow = openShadowRoot(n as Element);
+      if (shadow) yield* textNodes(shadow);
+    }
+  }
 }
 
-/** The roots to re-scan: each dirty node not inside another. */
+/** The roots to re-scan: each dirty node not inside another (shadow trees inside their hosts). */
 function outermost(nodes: Set<Node>): Node[] {
   return [...nodes].filter((n) => {
-    for (let p = n.parentNode; p; p = p.parentNode) if (nodes.has(p)) return false;
+    for (let p = composedParent(n); p; p = composedParent(p)) if (nodes.has(p)) return false;
     return true;
   });
 }
