@@ -81,6 +81,37 @@ describe('selectBackgrounds', () => {
     ]);
   });
 
+  it('passes over a near-duplicate that ranks first to the next sentence', () => {
+    // From an unused article and in its opening paragraph, the repetition outranks the second
+    // sentence of the first article.
+    expect(
+      background(
+        'marco-rubio',
+        'Marco Rubio met European leaders in Paris on Thursday to discuss the peace talks.\nMarco Rubio signed a trade accord with Vietnam in Hanoi.',
+        'Rubio met the European leaders in Paris.',
+      ),
+    ).toEqual([
+      ['a', 'Marco Rubio met European leaders in Paris on Thursday to discuss the peace talks.'],
+      ['a', 'Marco Rubio signed a trade accord with Vietnam in Hanoi.'],
+    ]);
+  });
+
+  it('ranks again after each pick, so a sentence from an unused article overtakes one from a used article', () => {
+    // Ranked once, the two sentences of the opening paragraph would come first: they score the
+    // same, above the other article's, which is not in its opening paragraph.
+    expect(
+      background(
+        'marco-rubio',
+        'Marco Rubio met European leaders in Paris on Thursday to discuss the war. Marco Rubio signed a trade accord with Vietnam in Hanoi.',
+        'The weather in Brussels stayed cold for the whole of the week.\nMarco Rubio spoke with the Japanese prime minister by phone.',
+      ),
+    ).toEqual([
+      ['a', 'Marco Rubio met European leaders in Paris on Thursday to discuss the war.'],
+      ['b', 'Marco Rubio spoke with the Japanese prime minister by phone.'],
+      ['a', 'Marco Rubio signed a trade accord with Vietnam in Hanoi.'],
+    ]);
+  });
+
   it('leaves out a connective that ties a sentence to the one before, when a sentence of its own follows', () => {
     expect(
       background(
