@@ -23,7 +23,7 @@ import type { Entity } from '../types';
 import { keyTrie } from './key-trie';
 import { cyrillicForms } from './cyrillic-forms';
 import { honorificStart } from './honorifics';
-import { detailOf, isWordChar, normalise, type Detail } from './normalise';
+import { detailOf, isWordChar, isWordUnit, normalise, type Detail } from './normalise';
 import { topicVariants } from './topic-variants';
 
 export interface Match {
@@ -195,19 +195,19 @@ function unpack(key: string, [owner, flags, shape, words, marks]: PackedForm, id
 
 /**
  * A matcher over compiled aliases, for the entities `include` accepts (all by default): a form
- * whose entity is left out is dropped, namesakes with their entity. The forms are unpacked on
- * first use, or ahead of it through `prepare`.
+ * whose entity is left out is dropped, namesakes with their entity. Setting up costs next to
+ * nothing: the keys are already a trie, and a key's forms are unpacked when it first occurs.
  */
 export function matcherFor(compiled: CompiledAliases, include: (entityId: string) => boolean = () => true): Matcher {
   let search: ((text: string) => Match[]) | null = null;
   const prepare = (timeUp: () => boolean): boolean => {
-    if (!search && !timeUp()) search = searcher(unpackAll(compiled, include));
+    if (!search && !timeUp()) search = searcher(compiled, include);
     return search !== null;
   };
   return {
     prepare,
     findAll(text, window) {
-      if (!search) search = searcher(unpackAll(compiled, include));
+      if (!search) search = searcher(compiled, include);
       if (!window) return search(text);
       const from = Math.max(0, window.from - CONTEXT);
       const to = Math.min(text.length, window.to + CONTEXT);
@@ -218,28 +218,21 @@ export function matcherFor(compiled: CompiledAliases, include: (entityId: string
   };
 }
 
-function unpackAll({ ids, keys, forms }: CompiledAliases, include: (entityId: string) => boolean): Map<string, Form[]> {
-  const included = ids.map(include);
-  const out = new Map<string, Form[]>();
-  keys.forEach((key, k) => {
-    const kept = forms[k]!.filter((f) => included[f[0]]).map((f) => unpack(key, f, ids));
-    if (kept.length > 0) out.set(key, kept);
-  });
-  return out;
-}
-
 /** Compiles the aliases of `entities` into a matcher, in one go (node, tests and tools). */
 export function compileMatcher(entities: readonly MatcherEntity[]): Matcher {
   return matcherFor(compileAliases(entities));
 }
 
-/** The search over text, once every form is known. */
-function searcher(forms: Map<string, Form[]>): (text: string) => Match[] {
-  if (forms.size === 0) return () => [];
-  // Forms come best first (compileAliases sorts them): the first form that fits wins a key.
-  const keys = [...forms.keys()];
-  const formsOf = keys.map((k) => forms.get(k)!);
+/**
+ * The search over text. Forms are unpacked the first time their key occurs, so a page pays
+ * only for the names it contains.
+ */
+function searcher({ ids, keys, forms }: CompiledAliases, include: (entityId: string) => boolean): (text: string) => Match[] {
   const trie = keyTrie(keys);
+  const included = ids.map(include);
+  const unpacked: (Form[] | undefined)[] = [];
+  const formsOf = (k: number): Form[] =>
+    (unpacked[k] ??= forms[k]!.filter((f) => included[f[0]]).map((f) => unpack(keys[k]!, f, ids)));
 
   return (text) => {
     const norm = normalise(text);
@@ -249,7 +242,7 @@ function searcher(forms: Map<string, Form[]>): (text: string) => Match[] {
       const start = end - keys[key]!.length;
       if (!(end === t.length || norm.soft[end] === 1 || !isWordChar(t[end]))) return;
       let detail: Detail | undefined;
-      for (const form of formsOf[key]!) {
+      for (const form of formsOf(key)) {
         if (form.proper || form.marks) {
           detail ??= detailOf(text, norm, start, end);
           if (!fits(form, detail)) continue;
@@ -258,10 +251,12 @@ function searcher(forms: Map<string, Form[]>): (text: string) => Match[] {
         return;
       }
     };
+    // A key may start where some key opens with this character and a word starts.
+    let afterWord = false;
     for (let i = 0; i < t.length; i++) {
-      if (!trie.opens(t.charCodeAt(i))) continue;
-      if (i > 0 && norm.soft[i] !== 1 && isWordChar(t[i - 1])) continue;
-      trie.walk(t, i, confirm);
+      const unit = t.charCodeAt(i);
+      if (trie.opens(unit) && (!afterWord || norm.soft[i] === 1)) trie.walk(t, i, confirm);
+      afterWord = isWordUnit(unit);
     }
 
     found.sort((a, b) => a.start - b.start || b.end - a.end);

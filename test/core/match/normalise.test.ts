@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detailOf, normalise } from '../../../src/core/match/normalise';
+import { detailOf, normalise, normaliseFully } from '../../../src/core/match/normalise';
 
 /** Each case: original text, normalised text, and where soft boundaries lie (a "|" before). */
 const cases: [string, string, string][] = [
@@ -59,5 +59,31 @@ describe('normalise', () => {
     expect(d.shape).toBe('Serguei LAVROV strasse');
     expect(d.marks[6]).toBe('\u0308');
     expect(d.marks.filter((m) => m !== '')).toHaveLength(1);
+  });
+});
+
+describe('normalise, shortcut for simple text', () => {
+  const plainly = (n: ReturnType<typeof normalise>) => ({ text: n.text, from: [...n.from], to: [...n.to], soft: [...n.soft] });
+  const samples = [
+    'Donald Trump met Vladimir Putin in Paris.',
+    '\u201cWe will not accept it,\u201d Zelensky said; the president\u2019s aides agreed.',
+    'Vladimir V. Putin and George H. W. Bush', // middle initials: the full path
+    'AB C. Dee', 'A B. Cee', 'x Ab C Dd', 'Ab C  Dd', 'Ab C.Dd',
+    'cease-fire', 'Kyiv \u2014 the talks', 'Kyiv\u2014the talks', '2014\u201315', 'a\u00a0\u00a0b', 'Ab\u00a0C.\u00a0Dd', 'two  spaces', 'tab\there', '`quoted`', 'naïve', 'EU, UN and NATO',
+    '', ' ', 'I. Am', 'The U.S. and U.K.',
+  ];
+
+  it.each(samples)('agrees with the full path on %j', (text) => {
+    expect(plainly(normalise(text))).toEqual(plainly(normaliseFully(text)));
+  });
+
+  it('agrees with the full path on random text of the characters that matter', () => {
+    let seed = 11;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    const alphabet = ['A', 'B', 'v', 'w', '1', ' ', ' ', '.', ',', '-', '\u2014', '\u2019', '\u201c', '`', '\u00a0', 'é', '\n'];
+    for (let round = 0; round < 2000; round++) {
+      const text = Array.from({ length: rand(14) }, () => alphabet[rand(alphabet.length)]).join('');
+      expect(plainly(normalise(text)), JSON.stringify(text)).toEqual(plainly(normaliseFully(text)));
+    }
   });
 });
