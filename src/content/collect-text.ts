@@ -148,13 +148,32 @@ const PAUSE_EVERY = 256;
  * keep each task short. If the page removes the node the walk had reached while it was paused,
  * the walk stops and returns 'interrupted': the caller should walk `root` again.
  */
-export function* textRuns(root: Node, options: CollectOptions = {}): Generator<TextRun | null, 'done' | 'interrupted'> {
+export function* textRuns(root: Node, options: CollectOptions = {}, part?: Part): Generator<TextRun | null, 'done' | 'interrupted'> {
   if (isExcluded(root, options)) return 'done';
-  return yield* walk(root, options);
+  return yield* walk(root, options, part);
+}
+
+/**
+ * Consecutive children of a walk's root, `first` to `last`: walked alone, they give the same runs
+ * as the whole root when the children on either side end runs (see `endsRun`).
+ */
+export interface Part {
+  first: Node;
+  last: Node;
+}
+
+/**
+ * Whether `node`, as a child of a block, always ends the runs on either side of it: a block, or
+ * a skipped element that ends runs. Text, inline elements and never-rendered ones do not.
+ */
+export function endsRun(node: Node, options: CollectOptions = {}): boolean {
+  if (node.nodeType !== 1) return false;
+  const skip = skipOf(node as Element, options.ownHost);
+  return skip === Skip.Boundary || (skip === Skip.No && !INLINE.has(tagOf(node as Element)));
 }
 
 /** textRuns without the check of `root`'s ancestors, which the caller has made. */
-function* walk(root: Node, options: CollectOptions): Generator<TextRun | null, 'done' | 'interrupted'> {
+function* walk(root: Node, options: CollectOptions, part?: Part): Generator<TextRun | null, 'done' | 'interrupted'> {
   const doc = root.ownerDocument ?? (root as Document);
   let pieces: TextPiece[] = [];
   let text = '';
@@ -194,7 +213,10 @@ function* walk(root: Node, options: CollectOptions): Generator<TextRun | null, '
   // meeting a non-inline element in the walk catches starts.
   let lastBlock: Node | null = null;
   let visited = 0;
-  for (let n: Node | null = walker.currentNode; n; ) {
+  // A part starts at its first child and ends where the child after its last would begin.
+  if (part) walker.currentNode = part.first;
+  const end = part ? part.last.nextSibling : null;
+  for (let n: Node | null = walker.currentNode; n && n !== end; ) {
     let shadow: ShadowRoot | null = null;
     if (n.nodeType === 1) {
       if (n !== root) {

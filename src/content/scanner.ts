@@ -1,6 +1,6 @@
 /**
- * Keeps the page's mentions current: a first scan of the body, then re-scans of only the blocks
- * that change. All work runs in slices of a few milliseconds that yield to the page in between,
+ * Keeps the page's mentions current: a first scan of the body, then re-scans of only what
+ * changed. All work runs in slices of a few milliseconds that yield to the page in between,
  * so no task of the extension holds the main thread for long, whatever the page's size: the
  * matcher compiles its aliases a few entities at a time, the walk pauses between runs (and every
  * few hundred nodes), a long run is matched window by window, and dropping old mentions is
@@ -11,6 +11,12 @@
  * never stops changing. A re-scan keeps the mentions it finds again (same entity, same text
  * positions) instead of replacing them, so nothing flickers; mentions of removed nodes are
  * dropped.
+ *
+ * A re-scan costs what changed, not the size of what holds it. Changes are kept per block as the
+ * block's changed children; each is walked with the inline siblings its runs can reach, up to the
+ * nearest children that end runs (blocks, `<br>`, form fields). A paragraph added to a feed of a
+ * thousand is walked alone; a changed text walks its paragraph; a removal walks only the inline
+ * text left on either side of the gap, which may now join, and none if blocks flank it.
  *
  * Open shadow roots are scanned where the walk meets their hosts, and each is watched by the same
  * observer (mutations inside a shadow tree never reach an observer of the document). A custom
@@ -23,11 +29,13 @@ import {
   blockAncestor,
   composedParent,
   editableValue,
+  endsRun,
   openShadowRoot,
   scanRootFor,
   styleHides,
   textRuns,
   type CollectOptions,
+  type Part,
   type TextRun,
 } from './collect-text';
 import { mentionsInRun, type Mention } from './find-mentions';
@@ -78,12 +86,16 @@ export function defaultYield(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** Containers to scan again, each with its changed children, or null for all of it. */
+type Dirty = Map<Node, Set<Node> | null>;
+
 export class Scanner {
   #o: Required<ScannerOptions>;
   #mentions = new Set<Mention>();
   /** Every mention by each text node it touches. */
   #byNode = new Map<Text, Set<Mention>>();
-  #dirty = new Set<Node>();
+  /** What to scan again: in each container, its changed children, or all of it (null). */
+  #dirty: Dirty = new Map();
   #removed: Node[] = [];
   #timer: ReturnType<typeof setTimeout> | undefined;
   #firstDirtyAt = 0;
@@ -135,7 +147,7 @@ export class Scanner {
       clearTimeout(this.#timer);
       clearTimeout(this.#upgradeTimer);
     });
-    return this.#enqueue([doc.body ?? doc.documentElement], []);
+    return this.#enqueue(new Map([[doc.body ?? doc.documentElement, null]]), []);
   }
 
   /** Watches an open shadow root with the document's observer, once. */
@@ -171,7 +183,7 @@ export class Scanner {
       this.#upgradeTimer = undefined;
       this.#upgradeCheck++;
       const found = this.#upgraded();
-      if (found.length > 0) void this.#enqueue(found, []);
+      if (found.length > 0) void this.#enqueue(new Map(found.map((el) => [el, null])), []);
       else this.#scheduleUpgradeCheck();
     }, delay);
   }
@@ -184,13 +196,12 @@ export class Scanner {
       if (host && (host === r.target || host.contains(r.target))) continue;
       if (r.type === 'childList') {
         if (host && [...r.addedNodes, ...r.removedNodes].every((n) => n === host)) continue;
-        this.#dirty.add(scanRootFor(r.target));
-        for (const n of r.removedNodes) this.#removed.push(n);
+        this.#childrenChanged(r);
       } else if (r.type === 'characterData') {
-        this.#dirty.add(blockAncestor(r.target));
+        this.#changedWithin(r.target);
       } else if (r.type === 'attributes' && visibilityChanged(r)) {
         // Showing or hiding an element can join or split the text around it.
-        this.#dirty.add(blockAncestor(r.target));
+        this.#changedWithin(r.target);
       }
     }
     if (this.#dirty.size === 0 && this.#removed.length === 0) return;
@@ -200,18 +211,55 @@ export class Scanner {
     const wait = Math.min(this.#o.debounceMs, Math.max(0, this.#firstDirtyAt + this.#o.maxWaitMs - now));
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
-      const roots = outermost(this.#dirty);
+      const dirty = this.#dirty;
       const removed = this.#removed;
-      this.#dirty = new Set();
+      this.#dirty = new Map();
       this.#removed = [];
-      void this.#enqueue(roots, removed);
+      void this.#enqueue(dirty, removed);
     }, wait);
   }
 
+  /**
+   * Children added to or removed from `r.target`. In a block, each added node is a changed child
+   * (its runs, and those of the inline text beside it, are scanned again; its block siblings are
+   * not), and a removal changes only the inline text it leaves on either side, which may now
+   * join. Inside inline content, the change belongs to the block around it.
+   */
+  #childrenChanged(r: MutationRecord): void {
+    const target = r.target;
+    if (scanRootFor(target) !== target) {
+      this.#changedWithin(target);
+    } else {
+      for (const n of r.addedNodes) this.#markChild(target, n);
+      if (r.removedNodes.length > 0) {
+        const ownHost = this.#o.ownHost();
+        for (const side of [r.previousSibling, r.nextSibling]) {
+          if (side && side.parentNode === target && !endsRun(side, { ownHost })) this.#markChild(target, side);
+        }
+      }
+    }
+    for (const n of r.removedNodes) this.#removed.push(n);
+  }
+
+  /** `node` changed (its text, or whether it shows): its part of the nearest block is dirty. */
+  #changedWithin(node: Node): void {
+    const block = blockAncestor(node);
+    if (block === node) return; // out of the page
+    this.#markChild(block, childOf(block, node));
+  }
+
+  /** Marks `child` of `container` for a re-scan, unless all of `container` is marked already. */
+  #markChild(container: Node, child: Node): void {
+    const changed = this.#dirty.get(container);
+    if (changed === null) return;
+    if (changed) changed.add(child);
+    else this.#dirty.set(container, new Set([child]));
+  }
+
   /** Scans run one after another, so two never interleave their changes. */
-  #enqueue(roots: Node[], removed: Node[]): Promise<void> {
+  #enqueue(dirty: Dirty, removed: Node[]): Promise<void> {
     this.#running = this.#running
-      .then(() => this.#scan(roots, removed))
+      .then(() => this.#scan(dirty, removed))
       .then(() => this.#scheduleUpgradeCheck());
     return this.#running;
   }
@@ -225,7 +273,7 @@ export class Scanner {
     return !this.#o.signal.aborted;
   }
 
-  async #scan(roots: Node[], removed: Node[]): Promise<void> {
+  async #scan(dirty: Dirty, removed: Node[]): Promise<void> {
     const { matcher, now, sliceMs } = this.#o;
     this.#sliceStart = now();
     // Compiling the aliases is work too: done in slices before the first scan needs it.
@@ -241,31 +289,63 @@ export class Scanner {
       }
     }
     // A re-scan follows a change on the page: a moment elements may have been upgraded too.
-    if (this.#undefined.size > 0) roots = outermost(new Set([...roots, ...this.#upgraded()]));
-    for (const root of roots) {
-      if (!root.isConnected) continue;
-      if (!(await this.#rescan(root))) return;
+    if (this.#undefined.size > 0) for (const el of this.#upgraded()) dirty.set(el, null);
+    for (const [container, changed] of dirty) {
+      if (!container.isConnected || coveredAbove(container, dirty)) continue;
+      if (changed === null) {
+        if (!(await this.#rescan(container))) return;
+        continue;
+      }
+      // Each changed child with the inline siblings its runs may reach, bounded by children that
+      // end runs: a paragraph added to a feed is scanned alone, not with the whole feed.
+      const done = new Set<Node>();
+      for (const child of changed) {
+        if (child.parentNode !== container || done.has(child)) continue;
+        const part = await this.#stretch(child, done);
+        if (!part) return;
+        if (!(await this.#rescan(container, part))) return;
+      }
     }
   }
 
-  /** Scans `root` again; false if the scanner stopped meanwhile. */
-  async #rescan(root: Node): Promise<boolean> {
+  /** The part of its parent around `child` whose runs a change of `child` can alter. */
+  async #stretch(child: Node, done: Set<Node>): Promise<Part | null> {
+    const options = { ownHost: this.#o.ownHost() };
+    done.add(child);
+    let first = child;
+    let last = child;
+    for (let n = first.previousSibling; n && !endsRun(n, options); n = n.previousSibling) {
+      done.add((first = n));
+      if (!(await this.#pause())) return null;
+    }
+    for (let n = last.nextSibling; n && !endsRun(n, options); n = n.nextSibling) {
+      done.add((last = n));
+      if (!(await this.#pause())) return null;
+    }
+    return { first, last };
+  }
+
+  /** Scans `root` (or a part of its children) again; false if the scanner stopped meanwhile. */
+  async #rescan(root: Node, part?: Part): Promise<boolean> {
     const { doc, matcher, onAdd } = this.#o;
-    // What `root` held before, by where it lies, to keep what is found again.
+    // What was found here before, by where it lies, to keep what is found again.
     const before = new Map<string, Mention>();
     if (this.#byNode.size > 0) {
-      for (const text of textNodes(root)) {
+      for (const text of part ? partTextNodes(part) : textNodes(root)) {
         for (const m of this.#byNode.get(text) ?? []) before.set(signature(m), m);
         if (!(await this.#pause())) return false;
       }
     }
 
-    const runs = textRuns(root, { ...this.#collect, ownHost: this.#o.ownHost() });
+    const runs = textRuns(root, { ...this.#collect, ownHost: this.#o.ownHost() }, part);
     for (let step = runs.next(); ; step = runs.next()) {
       if (step.done) {
         if (step.value === 'interrupted' && root.isConnected) {
-          // The page removed the node the walk had reached: walk this root again, later.
-          this.#dirty.add(root);
+          // The page removed the node the walk had reached: walk this again, later.
+          if (!part) this.#dirty.set(root, null);
+          for (let n: Node | null = part?.first ?? null; n; n = n === part!.last ? null : n.nextSibling) {
+            if (n.parentNode === root) this.#markChild(root, n);
+          }
           this.#onMutations([]);
         }
         break;
@@ -289,7 +369,12 @@ export class Scanner {
         return false;
       }
     }
-    for (const m of before.values()) this.#remove(m);
+    for (const m of before.values()) {
+      this.#remove(m);
+      // A mention that reached past what was scanned leaves text there whose runs changed too.
+      for (const node of m.nodes) if (node.isConnected && !within(node, root, part)) this.#changedWithin(node);
+    }
+    if (this.#dirty.size > 0 && this.#timer === undefined) this.#onMutations([]);
     return true;
   }
 
@@ -370,10 +455,37 @@ function* textNodes(node: Node): Generator<Text> {
   }
 }
 
-/** The roots to re-scan: each dirty node not inside another (shadow trees inside their hosts). */
-function outermost(nodes: Set<Node>): Node[] {
-  return [...nodes].filter((n) => {
-    for (let p = composedParent(n); p; p = composedParent(p)) if (nodes.has(p)) return false;
-    return true;
-  });
+/** The text nodes of a part's children, their open shadow trees included. */
+function* partTextNodes({ first, last }: Part): Generator<Text> {
+  for (let n: Node | null = first; n; n = n === last ? null : n.nextSibling) yield* textNodes(n);
+}
+
+/** The child of `container` that holds `node`. */
+function childOf(container: Node, node: Node): Node {
+  let child = node;
+  while (child.parentNode && child.parentNode !== container) child = child.parentNode;
+  return child;
+}
+
+/** Whether `node` lies in `root` (in `part` of its children, if given), shadow trees included. */
+function within(node: Node, root: Node, part?: Part): boolean {
+  let child: Node | null = node;
+  for (let p = composedParent(node); p && p !== root; p = composedParent(p)) child = p;
+  if (!child || composedParent(child) !== root) return child === root;
+  if (!part) return true;
+  for (let n: Node | null = part.first; n; n = n === part.last ? null : n.nextSibling) if (n === child) return true;
+  return false;
+}
+
+/**
+ * Whether a scan of some container above `node` already covers it: one scanned whole, or one
+ * whose changed child holds `node` (that child is walked whole).
+ */
+function coveredAbove(node: Node, dirty: Dirty): boolean {
+  for (let child = node, p = composedParent(node); p; child = p, p = composedParent(p)) {
+    if (!dirty.has(p)) continue;
+    const changed = dirty.get(p);
+    if (changed === null || changed?.has(child)) return true;
+  }
+  return false;
 }
