@@ -101,6 +101,30 @@ export function noRawHtml() {
 }
 
 /**
+ * webextension-polyfill as an ES module. Imported as CommonJS, it would go through esbuild's
+ * interop, which copies every property of the exported object into a namespace; where the
+ * browser has its own `browser` object (Firefox; Chrome since it added one), the polyfill
+ * exports that, and reading each property's descriptor makes the browser set up every
+ * extension API, on every page the content script runs in.
+ * @returns {esbuild.Plugin}
+ */
+export function polyfillAsModule() {
+  const file = fileURLToPath(import.meta.resolve('webextension-polyfill'));
+  return {
+    name: 'backstory-polyfill-as-module',
+    setup(build) {
+      build.onResolve({ filter: /^webextension-polyfill$/ }, () => ({ path: file, namespace: 'polyfill' }));
+      build.onLoad({ filter: /.*/, namespace: 'polyfill' }, async () => ({
+        // The file's UMD wrapper takes the CommonJS branch when `exports` exists.
+        contents: `const module = { exports: {} };\nconst exports = module.exports;\n${await readFile(file, 'utf8')}\nexport default module.exports;\n`,
+        loader: 'js',
+        resolveDir: path.dirname(file),
+      }));
+    },
+  };
+}
+
+/**
  * A TypeScript module of src/, compiled for node into .cache and imported fresh.
  * @param {string} entry path from the repository root
  * @returns {Promise<any>}
@@ -225,7 +249,7 @@ function bundleOptions(target, bundled) {
     jsx: 'automatic',
     jsxImportSource: 'preact',
     logLevel: 'warning',
-    plugins: [noRawHtml(), matcherEntitiesPlugin(bundled)],
+    plugins: [noRawHtml(), polyfillAsModule(), matcherEntitiesPlugin(bundled)],
     define: { BACKSTORY_TARGET: JSON.stringify(target) },
   };
   return [

@@ -34,27 +34,6 @@ export function floorPass(repeat) {
 }
 
 /**
- * mark.js (loaded into the page beforehand as `window.Mark`) marking `aliases` in the body, the
- * way its documentation shows: every alias as a whole phrase, whole words only, case-insensitive,
- * diacritics-insensitive (its default). Synchronous, so one performance.now() pair times it.
- * @param {string[]} aliases
- * @returns {{ ms: number, marks: number }}
- */
-export function runMarkJs(aliases) {
-  const Mark = /** @type {any} */ (window).Mark;
-  let marks = 0;
-  const t0 = performance.now();
-  new Mark(document.body).mark(aliases, {
-    separateWordSearch: false,
-    accuracy: { value: 'exactly', limiters: ['.', ',', ';', ':', '!', '?', '"', "'", '“', '”', '‘', '’', '(', ')', '[', ']', '—', '–'] },
-    done: (/** @type {number} */ n) => {
-      marks = n;
-    },
-  });
-  return { ms: performance.now() - t0, marks };
-}
-
-/**
  * Resolves once the main thread has been idle for three idle periods in a row (about 150 ms
  * with nothing to run), or after `timeoutMs`.
  * @param {number} timeoutMs

@@ -16,7 +16,7 @@ import { cp, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { bundledAliases, matcherEntitiesPlugin } from '../build.mjs';
+import { bundledAliases, matcherEntitiesPlugin, polyfillAsModule } from '../build.mjs';
 import { launchChromium } from '../test/support/browsers.mjs';
 import { startServer } from './server.mjs';
 import { syntheticPage } from './synthetic.mjs';
@@ -45,7 +45,7 @@ await esbuild.build({
   charset: 'utf8',
   define: { BACKSTORY_TARGET: '"chrome"' },
   logLevel: 'warning',
-  plugins: [matcherEntitiesPlugin(await bundledAliases(index))],
+  plugins: [polyfillAsModule(), matcherEntitiesPlugin(await bundledAliases(index))],
 });
 
 const server = await startServer({ pagesDir: PAGES, synthetic: (bytes) => syntheticPage(index.entities, bytes), stormNames: [], stormSeconds: 0 });

@@ -19,8 +19,9 @@ export function summarise(r) {
   const synthetic = r.scan?.synthetic ?? [];
   const ratio = (/** @type {number} */ a, /** @type {number} */ b) => (b > 0 ? a / b : NaN);
   const scanFloor = pages.map((p) => ratio(p.scanMs, p.floorMs));
-  const cpuFloor = pages.map((p) => ratio(p.scanCpuMs, p.floorMs));
-  const cpuFloorWorstPage = pages.reduce((w, p) => (w && ratio(w.scanCpuMs, w.floorMs) >= ratio(p.scanCpuMs, p.floorMs) ? w : p), /** @type {any} */ (null));
+  const cpuFloor = pages.map((p) => ratio(p.scanCpuMs, p.floorCpuMs));
+  const cpuFloorWorstPage = pages.reduce((w, p) => (w && ratio(w.scanCpuMs, w.floorCpuMs) >= ratio(p.scanCpuMs, p.floorCpuMs) ? w : p), /** @type {any} */ (null));
+  const cpuWalk = pages.map((p) => ratio(p.scanCpuMs, p.walkMs));
   const withMarkjs = [...pages, ...synthetic].filter((p) => p.markjsMs !== null);
   const markjsScan = withMarkjs.map((p) => ratio(/** @type {number} */ (p.markjsMs), p.scanMs));
   const markjsScanCpu = withMarkjs.map((p) => ratio(/** @type {number} */ (p.markjsCpuMs), p.scanCpuMs));
@@ -50,6 +51,9 @@ export function summarise(r) {
       markjsCpuOverScanCpu: { median: median(markjsScanCpu), worst: min(markjsScanCpu) },
       scanMs: { median: median(pages.map((p) => p.scanMs)), worst: max(pages.map((p) => p.scanMs)) },
       floorMs: { median: median(pages.map((p) => p.floorMs)), worst: max(pages.map((p) => p.floorMs)) },
+      floorCpuMs: { median: median(pages.map((p) => p.floorCpuMs)), worst: max(pages.map((p) => p.floorCpuMs)) },
+      walkMs: { median: median(pages.map((p) => p.walkMs)), worst: max(pages.map((p) => p.walkMs)) },
+      scanCpuOverWalk: { median: median(cpuWalk), worst: max(cpuWalk) },
     },
     mainThread: {
       longestTaskMs: longest?.longestTaskMs ?? NaN,
@@ -99,12 +103,13 @@ export function summarise(r) {
   /** @type {{ budget: string, measured: string, status: 'pass' | 'miss' | 'not measured' }[]} */
   const budgets = [
     {
-      budget: 'scan ≤ 1.5× the floor on every real page',
+      budget: 'scan ≤ 1.5× the floor on every real page (judged on CPU time)',
       measured: pages.length
-        ? `wall time: worst ${round(summary.scan.scanOverFloor.worst)}× (${summary.scan.scanOverFloor.worstPage}), median ${round(summary.scan.scanOverFloor.median)}×; ` +
-          `CPU time: worst ${round(summary.scan.scanCpuOverFloor.worst)}× (${summary.scan.scanCpuOverFloor.worstPage}), median ${round(summary.scan.scanCpuOverFloor.median)}×`
+        ? `CPU time: worst ${round(summary.scan.scanCpuOverFloor.worst)}× (${summary.scan.scanCpuOverFloor.worstPage}), median ${round(summary.scan.scanCpuOverFloor.median)}×; ` +
+          `wall time: worst ${round(summary.scan.scanOverFloor.worst)}× (${summary.scan.scanOverFloor.worstPage}), median ${round(summary.scan.scanOverFloor.median)}×. ` +
+          `Against the walk alone, timed in the page: median ${round(summary.scan.scanCpuOverWalk.median)}×`
         : '',
-      status: pages.length ? (Math.min(summary.scan.scanOverFloor.worst, summary.scan.scanCpuOverFloor.worst) <= 1.5 ? 'pass' : 'miss') : 'not measured',
+      status: pages.length ? (summary.scan.scanCpuOverFloor.worst <= 1.5 ? 'pass' : 'miss') : 'not measured',
     },
     {
       budget: '≥ 10× faster than mark.js, on every page (judged on CPU time)',
@@ -200,21 +205,21 @@ function table(r) {
   lines.push('### Scan, floor and mark.js, per page (Chromium)');
   lines.push('');
   lines.push(
-    `${s.scan.pages} saved pages of ${r.pagesAvailable}, then the generated pages. **Scan**: content-script start to the end of its last task (wall time); ` +
-      '**CPU**: the thread time of its tasks; **longest task**: wall / CPU; **floor**: a bare TreeWalker read of every text node, the first after load (timed in the page); ' +
-      '**mark.js**: marking the same aliases, on its own load of the page, wall / CPU. Ratios: wall over wall; CPU over the floor, and over CPU for mark.js.',
+    `${s.scan.pages} saved pages of ${r.pagesAvailable}, then the generated pages. Each of Backstory, the floor and mark.js is a content script, timed from its first evaluation to the end of its last task on its own load of the page: ` +
+      '**wall** time and **CPU**, the thread time of its tasks. **Longest task**: Backstory\'s, wall / CPU. **Floor**: a content script that reads every text node once with a bare TreeWalker. ' +
+      '**Walk in page**: the same walk timed inside the page, without a content script\'s start-up. **mark.js**: marking the same aliases. Ratios are of CPU time.',
   );
   lines.push('');
-  lines.push('| Page | Text | Scan | CPU | Longest task | Floor | Scan / floor | CPU / floor | mark.js | mark.js / scan | CPU |');
-  lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  lines.push('| Page | Text | Scan | CPU | Longest task | Floor | Floor CPU | CPU / floor | Walk in page | mark.js | mark.js CPU | mark.js / scan |');
+  lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const p of [...(r.scan?.pages ?? []), ...(r.scan?.synthetic ?? []).map((/** @type {any} */ p) => ({ ...p, page: `generated ${kb(Number(p.page))}` }))]) {
     lines.push(
-      `| ${p.page} | ${kb(p.chars)} | ${ms(p.scanMs)} | ${ms(p.scanCpuMs)} | ${ms(p.longestTaskMs)} / ${ms(p.longestTaskCpuMs)} | ${ms(p.floorMs)} | ${x(p.scanMs / p.floorMs)} | ${x(p.scanCpuMs / p.floorMs)} | ` +
-        `${p.markjsMs === null ? '–' : `${ms(p.markjsMs)} / ${ms(/** @type {number} */ (p.markjsCpuMs))}`} | ${p.markjsMs === null ? '–' : x(p.markjsMs / p.scanMs)} | ${p.markjsMs === null ? '–' : x(/** @type {number} */ (p.markjsCpuMs) / p.scanCpuMs)} |`,
+      `| ${p.page} | ${kb(p.chars)} | ${ms(p.scanMs)} | ${ms(p.scanCpuMs)} | ${ms(p.longestTaskMs)} / ${ms(p.longestTaskCpuMs)} | ${ms(p.floorMs)} | ${ms(p.floorCpuMs)} | ${x(p.scanCpuMs / p.floorCpuMs)} | ${ms(p.walkMs)} | ` +
+        `${p.markjsMs === null ? '–' : ms(p.markjsMs)} | ${p.markjsMs === null ? '–' : ms(/** @type {number} */ (p.markjsCpuMs))} | ${p.markjsMs === null ? '–' : x(/** @type {number} */ (p.markjsCpuMs) / p.scanCpuMs)} |`,
     );
   }
-  lines.push(`| **median** | | ${ms(s.scan.scanMs.median)} | ${ms(s.mainThread.addedCpuMs.median)} | | ${ms(s.scan.floorMs.median)} | ${x(s.scan.scanOverFloor.median)} | ${x(s.scan.scanCpuOverFloor.median)} | | ${x(s.scan.markjsOverScan.median)} | ${x(s.scan.markjsCpuOverScanCpu.median)} |`);
-  lines.push(`| **worst** | | ${ms(s.scan.scanMs.worst)} | ${ms(s.mainThread.addedCpuMs.worst)} | ${ms(s.mainThread.longestTaskMs)} / ${ms(s.mainThread.longestTaskCpuMs)} | | ${x(s.scan.scanOverFloor.worst)} | ${x(s.scan.scanCpuOverFloor.worst)} | | ${x(s.scan.markjsOverScan.worst)} | ${x(s.scan.markjsCpuOverScanCpu.worst)} |`);
+  lines.push(`| **median** | | ${ms(s.scan.scanMs.median)} | ${ms(s.mainThread.addedCpuMs.median)} | | ${ms(s.scan.floorMs.median)} | ${ms(s.scan.floorCpuMs.median)} | ${x(s.scan.scanCpuOverFloor.median)} | ${ms(s.scan.walkMs.median)} | | | ${x(s.scan.markjsCpuOverScanCpu.median)} |`);
+  lines.push(`| **worst** | | ${ms(s.scan.scanMs.worst)} | ${ms(s.mainThread.addedCpuMs.worst)} | ${ms(s.mainThread.longestTaskMs)} / ${ms(s.mainThread.longestTaskCpuMs)} | | | ${x(s.scan.scanCpuOverFloor.worst)} | | | | ${x(s.scan.markjsCpuOverScanCpu.worst)} |`);
   lines.push('');
   lines.push('Median and worst: of the saved pages for the scan and floor columns; of every page mark.js ran on for the mark.js columns; of every page for the longest task.');
   lines.push('');

@@ -12,6 +12,8 @@
  *                                          time and the popup's search on it (much longer: the
  *                                          corpus build does not grow linearly)
  *   npm run bench -- --no-build            measure dist/ as it is
+ *   npm run bench -- --only scan,hover     just these parts (scan, storm, hover, popup, memory,
+ *                                          corpus); the others say "not measured"
  *
  * Every figure is measured in this run. Where one could not be, the results say why.
  */
@@ -28,6 +30,7 @@ import { hoverTimes } from './hover.mjs';
 import { addedHeap } from './memory.mjs';
 import { keystrokeTimes, popupOpenTimes } from './popup.mjs';
 import { writeReport } from './report.mjs';
+import { writeBaselines } from './baselines.mjs';
 import { scanPages } from './scan.mjs';
 import { startServer } from './server.mjs';
 import { sizes } from './sizes.mjs';
@@ -46,8 +49,15 @@ const { values: args } = parseArgs({
     'markjs-pages': { type: 'string', default: '6' },
     full: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
+    only: { type: 'string', default: 'scan,storm,hover,popup,memory,corpus' },
   },
 });
+const PARTS = ['scan', 'storm', 'hover', 'popup', 'memory', 'corpus'];
+const only = new Set(args.only.split(',').map((s) => s.trim()));
+const unknownParts = [...only].filter((p) => !PARTS.includes(p));
+if (unknownParts.length) throw new Error(`--only: no such part: ${unknownParts.join(', ')} (parts: ${PARTS.join(', ')})`);
+/** Whether this run measures `part`. */
+const wants = (/** @type {string} */ part) => only.has(part);
 
 const started = performance.now();
 const log = (/** @type {string} */ line) => console.log(line);
@@ -133,6 +143,18 @@ const browser = await launchChromium(path.join(DIST, 'chrome'));
 const context = /** @type {import('playwright-core').BrowserContext} */ (browser.raw);
 results.machine.chromium = context.browser()?.version() ?? (await context.pages()[0]?.evaluate(() => navigator.userAgent)) ?? 'unknown';
 const scriptUrl = `chrome-extension://${browser.extensionId}/content.js`;
+// The floor and mark.js, as content scripts of their own, in a second Chromium (baselines.mjs).
+const baselineScripts = await writeBaselines(path.join(TMP, 'baselines'), aliases);
+const baselineBrowser = await launchChromium(path.join(TMP, 'baselines'));
+const baselineContext = /** @type {import('playwright-core').BrowserContext} */ (baselineBrowser.raw);
+/** @type {import('./scan.mjs').Browsers} */
+const browsers = {
+  backstory: context,
+  scriptUrl,
+  baselines: baselineContext,
+  floorScript: baselineScripts.floorScript(baselineBrowser.extensionId),
+  markjsScript: baselineScripts.markjsScript(baselineBrowser.extensionId),
+};
 try {
   // Backstory off on http://localhost (the floor and mark.js run there), on at 127.0.0.1.
   const worker = context.serviceWorkers()[0];
@@ -140,100 +162,115 @@ try {
   await worker.evaluate(() => /** @type {any} */ (globalThis).chrome.storage.sync.set({ settings: { version: 1, disabledSites: ['localhost'] } }));
   // Warm the browser (its code cache for content.js, the first tab's costs) before measuring.
   for (let i = 0; i < 3; i++) {
-    const warm = await context.newPage();
-    await warm.goto(server.on('/synthetic/10000/'));
-    await warm.waitForTimeout(500);
-    await warm.close();
-  }
-
-  log(`\nScan, floor and mark.js on ${pages.length} of ${results.pagesAvailable} saved pages (mark.js on ${markjsSample.size}) [${elapsed()}]`);
-  const pageRows = await scanPages(context, pages, server, scriptUrl, aliases, (p) => markjsSample.has(p.name), log);
-  const missing = pages.filter((p) => !pageRows.some((r) => r.page === p.name)).map((p) => p.name);
-  if (missing.length) results.notes.push(`Left out, because no recording of their load showed the content script running (three tries): ${missing.join(', ')}.`);
-
-  log(`\nScan, floor and mark.js on generated pages of 10 KB to 10 MB of text [${elapsed()}]`);
-  /** @type {import('./scan.mjs').PageRow[]} */
-  const syntheticRows = [];
-  /** @type {{ bytes: number, ms: number } | null} */
-  let lastMarkjs = null;
-  for (const bytes of SYNTHETIC_SIZES) {
-    // mark.js's time grows with the text; it is run where the last size predicts under 40 s.
-    const predicted = lastMarkjs ? (lastMarkjs.ms * bytes) / lastMarkjs.bytes : 0;
-    const runMarkjs = predicted < 40_000;
-    const [row] = await scanPages(context, [{ name: `generated ${bytes / 1000} KB`, path: `/synthetic/${bytes}/` }], server, scriptUrl, aliases, () => runMarkjs, log);
-    if (!row) continue;
-    if (!runMarkjs) {
-      const note = `mark.js was not run on the generated ${bytes / 1000} KB page: at ${/** @type {any} */ (lastMarkjs).bytes / 1000} KB it took ${(/** @type {any} */ (lastMarkjs).ms / 1000).toFixed(1)} s, so this size would take about ${(predicted / 1000).toFixed(0)} s.`;
-      log(`  ${note}`);
-      results.notes.push(note);
-    } else if (row.markjsMs !== null) {
-      lastMarkjs = { bytes, ms: row.markjsMs };
+    for (const [ctx, url] of /** @type {const} */ ([[context, server.on('/synthetic/10000/')], [baselineContext, server.off('/synthetic/10000/')]])) {
+      const warm = await ctx.newPage();
+      await warm.goto(url);
+      await warm.waitForTimeout(500);
+      await warm.close();
     }
-    syntheticRows.push({ ...row, page: `${bytes}` });
   }
-  results.scan = { pages: pageRows, synthetic: syntheticRows };
 
-  log(`\nMutation storm: ${STORM_SECONDS} s of appended and rewritten text [${elapsed()}]`);
-  results.storm = await stormCost(context, server.on('/storm/'), scriptUrl, STORM_SECONDS);
-  log(`  Backstory ${results.storm.extensionCpuMs.toFixed(0)} ms of CPU over ${(results.storm.profiledMs / 1000).toFixed(1)} s (${(100 * results.storm.extensionShareOfOneCore).toFixed(1)}% of a core); the page's own script ${results.storm.pageScriptCpuMs.toFixed(0)} ms; ${results.storm.changes} changes`);
+  if (wants('scan')) {
+    log(`\nScan, floor and mark.js on ${pages.length} of ${results.pagesAvailable} saved pages (mark.js on ${markjsSample.size}) [${elapsed()}]`);
+    const pageRows = await scanPages(browsers, pages, server, (p) => markjsSample.has(p.name), log);
+    const missing = pages.filter((p) => !pageRows.some((r) => r.page === p.name)).map((p) => p.name);
+    if (missing.length) results.notes.push(`Left out, because no recording of their load showed the content script running (three tries): ${missing.join(', ')}.`);
 
-  log(`\nHover: intent delay's end to card painted [${elapsed()}]`);
-  results.hover = await hoverTimes(context, browser.extensionId, server.on('/synthetic/100000/'), 20);
-  log(`  ${results.hover.results.length} hovers measured, ${results.hover.cardsWithData} cards showed their data`);
+    log(`\nScan, floor and mark.js on generated pages of 10 KB to 10 MB of text [${elapsed()}]`);
+    /** @type {import('./scan.mjs').PageRow[]} */
+    const syntheticRows = [];
+    /** @type {{ bytes: number, ms: number } | null} */
+    let lastMarkjs = null;
+    for (const bytes of SYNTHETIC_SIZES) {
+      // mark.js's time grows with the text; it is run where the last size predicts under 40 s.
+      const predicted = lastMarkjs ? (lastMarkjs.ms * bytes) / lastMarkjs.bytes : 0;
+      const runMarkjs = predicted < 40_000;
+      const [row] = await scanPages(browsers, [{ name: `generated ${bytes / 1000} KB`, path: `/synthetic/${bytes}/` }], server, () => runMarkjs, log);
+      if (!row) continue;
+      if (!runMarkjs) {
+        const note = `mark.js was not run on the generated ${bytes / 1000} KB page: at ${/** @type {any} */ (lastMarkjs).bytes / 1000} KB it took ${(/** @type {any} */ (lastMarkjs).ms / 1000).toFixed(1)} s, so this size would take about ${(predicted / 1000).toFixed(0)} s.`;
+        log(`  ${note}`);
+        results.notes.push(note);
+      } else if (row.markjsMs !== null) {
+        lastMarkjs = { bytes, ms: row.markjsMs };
+      }
+      syntheticRows.push({ ...row, page: `${bytes}` });
+    }
+    results.scan = { pages: pageRows, synthetic: syntheticRows };
+  }
 
-  log(`\nPopup on the bundled corpus [${elapsed()}]`);
-  results.popup = {
-    bundled: {
-      articles: bundledIndex.articles.length,
-      openMs: await popupOpenTimes(context, browser.extensionId, 8),
-      keystrokes: await keystrokeTimes(context, browser.extensionId),
-      nodeSearchMs: await nodeSearchTimes(bundledIndex, bundledSearchIndex),
-    },
-  };
+  if (wants('storm')) {
+    log(`\nMutation storm: ${STORM_SECONDS} s of appended and rewritten text [${elapsed()}]`);
+    results.storm = await stormCost(context, server.on('/storm/'), scriptUrl, STORM_SECONDS);
+    log(`  Backstory ${results.storm.extensionCpuMs.toFixed(0)} ms of CPU over ${(results.storm.profiledMs / 1000).toFixed(1)} s (${(100 * results.storm.extensionShareOfOneCore).toFixed(1)}% of a core); the page's own script ${results.storm.pageScriptCpuMs.toFixed(0)} ms; ${results.storm.changes} changes`);
+  }
 
-  log(`\nMemory on the generated 1 MB page [${elapsed()}]`);
-  results.memory = { page: 'generated 1 MB', ...(await addedHeap(context, server, '/synthetic/1000000/', 3)) };
+  if (wants('hover')) {
+    log(`\nHover: intent delay's end to card painted [${elapsed()}]`);
+    results.hover = await hoverTimes(context, browser.extensionId, server.on('/synthetic/100000/'), 20);
+    log(`  ${results.hover.results.length} hovers measured, ${results.hover.cardsWithData} cards showed their data`);
+  }
+
+  if (wants('popup')) {
+    log(`\nPopup on the bundled corpus [${elapsed()}]`);
+    results.popup = {
+      bundled: {
+        articles: bundledIndex.articles.length,
+        openMs: await popupOpenTimes(context, browser.extensionId, 8),
+        keystrokes: await keystrokeTimes(context, browser.extensionId),
+        nodeSearchMs: await nodeSearchTimes(bundledIndex, bundledSearchIndex),
+      },
+    };
+  }
+
+  if (wants('memory')) {
+    log(`\nMemory on the generated 1 MB page [${elapsed()}]`);
+    results.memory = { page: 'generated 1 MB', ...(await addedHeap(context, server, '/synthetic/1000000/', 3)) };
+  }
 } finally {
   await browser.close();
+  await baselineBrowser.close();
 }
 
 // 4. The corpus build, in node, after the browser work so neither disturbs the other.
 // 3,000 is the largest that fits the default run's time; it is where the build stops growing
 // linearly (docs/performance.md). --full adds 10,000.
-const corpusSizes = args.full ? [100, 1_000, 3_000, 10_000] : [100, 1_000, 3_000];
-log(`\nCorpus build for ${corpusSizes.join(', ')} generated articles [${elapsed()}]`);
-const corpus = await corpusBuilds(entitiesFile, corpusSizes, log);
-results.corpus = { builds: corpus.rows };
-if (!args.full) {
-  const note = 'The 10,000-article corpus was not built in this run: the corpus build grows faster than linearly (docs/performance.md), and at 10,000 articles it alone takes about 8 minutes on 2 quiet cores, more than this run can spend. `npm run bench -- --full` builds it, and measures the popup\'s search on it.';
-  log(`  ${note}`);
-  results.notes.push(note);
-}
+if (wants('corpus')) {
+  const corpusSizes = args.full ? [100, 1_000, 3_000, 10_000] : [100, 1_000, 3_000];
+  log(`\nCorpus build for ${corpusSizes.join(', ')} generated articles [${elapsed()}]`);
+  const corpus = await corpusBuilds(entitiesFile, corpusSizes, log);
+  results.corpus = { builds: corpus.rows };
+  if (!args.full) {
+    const note = 'The 10,000-article corpus was not built in this run: the corpus build grows faster than linearly (docs/performance.md), and at 10,000 articles it alone takes about 8 minutes on 2 quiet cores, more than this run can spend. `npm run bench -- --full` builds it, and measures the popup\'s search on it.';
+    log(`  ${note}`);
+    results.notes.push(note);
+  }
 
-// 5. The popup's search on the largest generated corpus, in the real popup.
-const largest = corpus.largest;
-const largestSize = corpusSizes.at(-1) ?? 0;
-if (largest) {
-  log(`\nPopup on the generated ${largestSize}-article corpus [${elapsed()}]`);
-  const dir = path.join(TMP, `extension-${largestSize}`);
-  await rm(dir, { recursive: true, force: true });
-  await mkdir(TMP, { recursive: true });
-  await cp(path.join(DIST, 'chrome'), dir, { recursive: true });
-  await writeFile(path.join(dir, 'index.json'), JSON.stringify(largest.index));
-  await writeFile(path.join(dir, 'search-index.json'), JSON.stringify(largest.searchIndex));
-  const big = await launchChromium(dir);
-  try {
-    results.popup.synthetic = {
-      articles: largestSize,
-      indexBytes: (await readFile(path.join(dir, 'index.json'))).length,
-      searchIndexBytes: (await readFile(path.join(dir, 'search-index.json'))).length,
-      openMs: await popupOpenTimes(/** @type {any} */ (big.raw), big.extensionId, 3),
-      keystrokes: await keystrokeTimes(/** @type {any} */ (big.raw), big.extensionId),
-      nodeSearchMs: await nodeSearchTimes(largest.index, largest.searchIndex),
-    };
-  } finally {
-    await big.close();
+  // 5. The popup's search on the largest generated corpus, in the real popup.
+  const largest = corpus.largest;
+  const largestSize = corpusSizes.at(-1) ?? 0;
+  if (largest && wants('popup')) {
+    log(`\nPopup on the generated ${largestSize}-article corpus [${elapsed()}]`);
+    const dir = path.join(TMP, `extension-${largestSize}`);
     await rm(dir, { recursive: true, force: true });
+    await mkdir(TMP, { recursive: true });
+    await cp(path.join(DIST, 'chrome'), dir, { recursive: true });
+    await writeFile(path.join(dir, 'index.json'), JSON.stringify(largest.index));
+    await writeFile(path.join(dir, 'search-index.json'), JSON.stringify(largest.searchIndex));
+    const big = await launchChromium(dir);
+    try {
+      results.popup.synthetic = {
+        articles: largestSize,
+        indexBytes: (await readFile(path.join(dir, 'index.json'))).length,
+        searchIndexBytes: (await readFile(path.join(dir, 'search-index.json'))).length,
+        openMs: await popupOpenTimes(/** @type {any} */ (big.raw), big.extensionId, 3),
+        keystrokes: await keystrokeTimes(/** @type {any} */ (big.raw), big.extensionId),
+        nodeSearchMs: await nodeSearchTimes(largest.index, largest.searchIndex),
+      };
+    } finally {
+      await big.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   }
 }
 await server.close();

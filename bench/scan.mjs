@@ -1,22 +1,17 @@
 // @ts-check
 /**
- * Scan, floor and mark.js on one page, in one Chromium with Backstory loaded:
- *  1. the page at http://127.0.0.1 (Backstory on), recorded with the performance timeline:
- *     Backstory's scan from its content script's first evaluation to the end of its last task,
- *     the sum of its tasks and the longest;
- *  2. the same page at http://localhost (Backstory off there): the floor, a bare TreeWalker
- *     read of every text node, as the first walk after load; then mark.js marking the same
- *     aliases.
- * Both loads are fresh tabs, one right after the other, so a colleague's load on the machine
- * weighs on both sides of each ratio alike.
+ * Scan, floor and mark.js on one page. Each is a content script, recorded with the performance
+ * timeline from its first evaluation to the end of its last task, on a fresh load of the page:
+ *  1. Backstory, in the Chromium that has it, at http://127.0.0.1;
+ *  2. the floor (baselines.mjs), in the Chromium that has the baselines, at http://localhost;
+ *  3. mark.js (baselines.mjs), there too, at http://127.0.0.1, on the pages chosen for it;
+ *  4. in Backstory's Chromium at http://localhost, where Backstory is off: the same bare walk
+ *     timed inside the page, for reference.
+ * The loads follow one another, so a colleague's load on the machine weighs on both sides of
+ * each ratio alike.
  */
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { floorPass, highlightCount, runMarkJs, whenIdle } from './in-page.mjs';
-import { contentScriptCost, startTrace, timedTask } from './trace.mjs';
-
-const require = createRequire(import.meta.url);
-const MARK_JS = await readFile(require.resolve('mark.js/dist/mark.min.js'), 'utf8');
+import { floorPass, highlightCount, whenIdle } from './in-page.mjs';
+import { contentScriptCost, startTrace } from './trace.mjs';
 
 /** @typedef {import('playwright-core').BrowserContext} Context */
 
@@ -26,10 +21,12 @@ const MARK_JS = await readFile(require.resolve('mark.js/dist/mark.min.js'), 'utf
  * script time (the DevTools protocol's own counter, read without running script in the page)
  * has not grown for `quietMs`, at least `minMs` after the load event; a scan that had not
  * finished by then (the trace says) is recorded again with a longer quiet period.
+ * After recording, `read` (default: how many ranges Backstory's highlight holds) is evaluated
+ * in the page and returned as `highlights`.
  * @param {Context} context @param {string} url @param {string} scriptUrl
- * @param {{ minMs?: number, quietMs?: number, maxMs?: number }} [options]
+ * @param {{ minMs?: number, quietMs?: number, maxMs?: number, read?: () => number }} [options]
  */
-export async function tracedLoad(context, url, scriptUrl, { minMs = 400, quietMs = 600, maxMs = 180_000 } = {}) {
+export async function tracedLoad(context, url, scriptUrl, { minMs = 400, quietMs = 600, maxMs = 180_000, read = highlightCount } = {}) {
   for (let attempt = 0, quiet = quietMs; ; attempt++, quiet *= 3) {
     const page = await context.newPage();
     try {
@@ -57,7 +54,7 @@ export async function tracedLoad(context, url, scriptUrl, { minMs = 400, quietMs
       // Not settled: the scan was still running when recording stopped. No cost at all: the
       // recording holds no evaluation of the content script (seen once in a few hundred loads).
       if ((!cost || !cost.settled) && attempt < 2) continue;
-      const highlights = await page.evaluate(highlightCount);
+      const highlights = await page.evaluate(read);
       return cost ? { ...cost, highlights } : null;
     } finally {
       await page.close();
@@ -66,38 +63,34 @@ export async function tracedLoad(context, url, scriptUrl, { minMs = 400, quietMs
 }
 
 /**
- * The floor, then mark.js, on a fresh load where Backstory is off. The floor is timed in the
- * page: it lasts a millisecond or so, too short for other programs to stretch it much, and the
- * task that runs it also holds the harness's own protocol work, about as long again. mark.js
- * runs for seconds: it is timed in the page (wall) and from the timeline (its task's CPU time),
- * like the scan.
- * @param {Context} context @param {string} url @param {string[] | null} aliases  null: no mark.js
+ * The bare walk timed inside the page, on a fresh load where Backstory is off: the first walk
+ * after load, and the same walk repeated (warm). For reference beside the floor extension.
+ * @param {Context} context @param {string} url
  */
-export async function baselineLoad(context, url, aliases) {
+export async function inPageWalk(context, url) {
   const page = await context.newPage();
   try {
-    const cdp = await context.newCDPSession(page);
     await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
     await page.evaluate(whenIdle, 5000);
     const first = await page.evaluate(floorPass, 0);
     const warm = await page.evaluate(floorPass, 3);
-    const floor = { firstMs: first.ms, warmMs: warm.ms, textNodes: first.textNodes, chars: first.chars };
-    if (!aliases) return { floor, markjs: null };
-    await page.evaluate(MARK_JS);
-    await page.evaluate(whenIdle, 2000);
-    const markjs = await timedTask(cdp, () => page.evaluate(runMarkJs, aliases));
-    return { floor, markjs: { ...markjs.value, cpuMs: markjs.taskCpuMs } };
+    return { firstMs: first.ms, warmMs: warm.ms, textNodes: first.textNodes, chars: first.chars };
   } finally {
     await page.close();
   }
 }
 
+/** How many marks mark.js reported (its content script writes the count on the root element). */
+function markjsMarks() {
+  return Number(document.documentElement.dataset.markjsMarks ?? -1);
+}
+
 /**
  * @typedef {object} PageRow
  * @property {string} page
- * @property {number} chars  visible and invisible text under <body>, as the floor reads it
+ * @property {number} chars  visible and invisible text under <body>, as the walk reads it
  * @property {number} textNodes
- * @property {number} scanMs  content-script start to the end of its last task
+ * @property {number} scanMs  Backstory: content-script start to the end of its last task
  * @property {number} scanBusyMs  the sum of its tasks, wall time
  * @property {number} scanCpuMs  the sum of its tasks, the thread's CPU time
  * @property {number} longestTaskMs  wall time
@@ -105,39 +98,50 @@ export async function baselineLoad(context, url, aliases) {
  * @property {number} tasksOver50
  * @property {number} tasksOver50Cpu
  * @property {number} highlights
- * @property {number} floorMs  the first bare TreeWalker read after load
- * @property {number} floorWarmMs  the same read, repeated
- * @property {number | null} markjsMs
+ * @property {number} floorMs  the floor extension, measured as the scan is: wall time
+ * @property {number} floorCpuMs  and CPU time
+ * @property {number} walkMs  the bare walk timed in the page, the first after load
+ * @property {number} walkWarmMs  the same walk, repeated
+ * @property {number | null} markjsMs  mark.js as a content script, measured as the scan is
  * @property {number | null} markjsCpuMs
  * @property {number | null} markjsMarks
  */
 
 /**
- * Scan, floor and (for the pages in `markjsPages`) mark.js on each page.
- * @param {Context} context
+ * @typedef {object} Browsers
+ * @property {Context} backstory  Chromium with Backstory (off on localhost)
+ * @property {string} scriptUrl  Backstory's content script
+ * @property {Context} baselines  Chromium with the baselines' extension
+ * @property {string} floorScript
+ * @property {string} markjsScript
+ */
+
+/**
+ * Scan, floor and (where `withMarkjs` says) mark.js on each page.
+ * @param {Browsers} browsers
  * @param {{ name: string, path: string }[]} pages
  * @param {{ on: (p: string) => string, off: (p: string) => string }} server
- * @param {string} scriptUrl
- * @param {string[]} aliases
  * @param {(page: { name: string }) => boolean} withMarkjs
  * @param {(line: string) => void} log
  * @returns {Promise<PageRow[]>}
  */
-export async function scanPages(context, pages, server, scriptUrl, aliases, withMarkjs, log) {
+export async function scanPages(browsers, pages, server, withMarkjs, log) {
   /** @type {PageRow[]} */
   const rows = [];
   for (const page of pages) {
     const started = performance.now();
-    const scan = await tracedLoad(context, server.on(page.path), scriptUrl);
-    if (!scan) {
-      log(`  ${page.name}: the content script did not run; left out`);
+    const scan = await tracedLoad(browsers.backstory, server.on(page.path), browsers.scriptUrl);
+    const floor = await tracedLoad(browsers.baselines, server.off(page.path), browsers.floorScript, { read: () => 0 });
+    if (!scan || !floor) {
+      log(`  ${page.name}: ${scan ? 'the floor' : "Backstory's"} content script did not run; left out`);
       continue;
     }
-    const { floor, markjs } = await baselineLoad(context, server.off(page.path), withMarkjs(page) ? aliases : null);
+    const walk = await inPageWalk(browsers.backstory, server.off(page.path));
+    const markjs = withMarkjs(page) ? await tracedLoad(browsers.baselines, server.on(page.path), browsers.markjsScript, { read: markjsMarks }) : null;
     const row = {
       page: page.name,
-      chars: floor.chars,
-      textNodes: floor.textNodes,
+      chars: walk.chars,
+      textNodes: walk.textNodes,
       scanMs: scan.wallMs,
       scanBusyMs: scan.busyMs,
       scanCpuMs: scan.cpuMs,
@@ -146,17 +150,19 @@ export async function scanPages(context, pages, server, scriptUrl, aliases, with
       tasksOver50: scan.tasksOver50,
       tasksOver50Cpu: scan.tasksOver50Cpu,
       highlights: scan.highlights,
-      floorMs: floor.firstMs,
-      floorWarmMs: floor.warmMs,
-      markjsMs: markjs?.ms ?? null,
+      floorMs: floor.wallMs,
+      floorCpuMs: floor.cpuMs,
+      walkMs: walk.firstMs,
+      walkWarmMs: walk.warmMs,
+      markjsMs: markjs?.wallMs ?? null,
       markjsCpuMs: markjs?.cpuMs ?? null,
-      markjsMarks: markjs?.marks ?? null,
+      markjsMarks: markjs?.highlights ?? null,
     };
     rows.push(row);
     log(
-      `  ${page.name.padEnd(28)} scan ${row.scanMs.toFixed(1).padStart(7)} ms (cpu ${row.scanCpuMs.toFixed(1)}, longest task ${row.longestTaskMs.toFixed(1)}, cpu ${row.longestTaskCpuMs.toFixed(1)})` +
-        `  floor ${row.floorMs.toFixed(2)} ms ×${(row.scanMs / row.floorMs).toFixed(0)}, cpu ×${(row.scanCpuMs / row.floorMs).toFixed(0)}` +
-        (markjs ? `  mark.js ${markjs.ms.toFixed(0)} ms = ${(markjs.ms / row.scanMs).toFixed(1)}× scan, cpu ${(markjs.cpuMs / row.scanCpuMs).toFixed(1)}×` : '') +
+      `  ${page.name.padEnd(28)} scan ${row.scanMs.toFixed(1).padStart(7)} ms, cpu ${row.scanCpuMs.toFixed(1)} (longest task ${row.longestTaskMs.toFixed(1)}, cpu ${row.longestTaskCpuMs.toFixed(1)})` +
+        `  floor ${row.floorMs.toFixed(1)} ms, cpu ${row.floorCpuMs.toFixed(1)}: ×${(row.scanCpuMs / row.floorCpuMs).toFixed(1)} cpu` +
+        (markjs ? `  mark.js ${markjs.wallMs.toFixed(0)} ms, cpu ${markjs.cpuMs.toFixed(0)}: ×${(markjs.cpuMs / row.scanCpuMs).toFixed(1)} cpu` : '') +
         `  [${((performance.now() - started) / 1000).toFixed(1)} s]`,
     );
   }
