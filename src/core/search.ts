@@ -16,7 +16,7 @@
  */
 import Fuse, { type FuseIndex, type FuseOptionKeyObject, type FuseResult, type IFuseOptions, type RangeTuple } from 'fuse.js';
 import type { Article, ArticleSpan, CorpusIndex, Entity, Quote } from './types';
-import { buildWordIndex, foldedWords, markWords, WordIndex, type TermMatch, type WordDoc, type WordIndexFile } from './word-index';
+import { buildWordIndex, foldedWords, WordIndex, wordMarker, type TermMatch, type WordDoc, type WordIndexFile } from './word-index';
 
 export { words } from './word-index';
 
@@ -189,6 +189,7 @@ export function createSearcher(index: CorpusIndex, file: SearchIndexFile): Corpu
   }
   const entityById = new Map(index.entities.map((e) => [e.id, e]));
   const articleById = new Map(index.articles.map((a) => [a.id, a]));
+  const markWords = wordMarker();
 
   return {
     search(raw) {
@@ -204,7 +205,7 @@ export function createSearcher(index: CorpusIndex, file: SearchIndexFile): Corpu
       }
       const queryWords = foldedWords(query);
       const foundQuotes = quotes.search(queryWords, QUOTE_WEIGHTS, LIMITS.quotes);
-      results.quotes = foundQuotes.docs.map((i) => quoteHit(index.quotes[i]!, foundQuotes.terms, entityById, articleById));
+      results.quotes = foundQuotes.docs.map((i) => quoteHit(index.quotes[i]!, foundQuotes.terms, markWords, entityById, articleById));
       const foundArticles = articles.search(queryWords, ARTICLE_WEIGHTS, LIMITS.articles);
       results.articles = foundArticles.docs.map((i) => {
         const article = index.articles[i]!;
@@ -223,6 +224,7 @@ export function createSearcher(index: CorpusIndex, file: SearchIndexFile): Corpu
 function quoteHit(
   quote: Quote,
   terms: ReadonlyMap<string, TermMatch>,
+  markWords: (text: string, terms: ReadonlyMap<string, TermMatch>) => RangeTuple[],
   entityById: Map<string, Entity>,
   articleById: Map<string, Article>,
 ): QuoteHit {

@@ -16,12 +16,15 @@ const WORD = /[\p{L}\p{M}\p{N}_]+/gu;
 /** Letters that carry a stroke rather than a combining mark, so decomposition leaves them be. */
 const STROKED: Record<string, string> = { ł: 'l', đ: 'd', ø: 'o', ħ: 'h', ŧ: 't', ı: 'i', ß: 'ss' };
 const STROKED_RE = new RegExp(`[${Object.keys(STROKED).join('')}]`, 'g');
+const ASCII = /^[\0-\x7f]*$/;
 
 /**
  * `text` in lower case without diacritics ("Zelenskyy", "ZELENSKYY" → "zelenskyy"; "Žižek" →
  * "zizek"; "Зеленський" → "зеленськии"), the form both the index and the query are compared in.
  */
 export function fold(text: string): string {
+  // Most words are ASCII, and folding them is only lower-casing: the fast way round.
+  if (ASCII.test(text)) return text.toLowerCase();
   return text
     .toLowerCase()
     .normalize('NFD')
@@ -269,15 +272,36 @@ function withinOneEdit(a: string, b: string): boolean {
  * Where the matched words stand in `text`, as inclusive [start, end] ranges: a whole word, or
  * of a word the query only began, as much of its start as the query covered.
  */
-export function markWords(text: string, terms: ReadonlyMap<string, TermMatch>): [number, number][] {
+export function markWords(text: string, terms: ReadonlyMap<string, TermMatch>, at: readonly WordAt[] = wordsAt(text)): [number, number][] {
   const ranges: [number, number][] = [];
   if (terms.size === 0) return ranges;
-  for (const w of wordsAt(text)) {
+  for (const w of at) {
     const match = terms.get(w.folded);
     if (!match) continue;
     ranges.push([w.start, w.start + originalLength(text.slice(w.start, w.end), match.covers) - 1]);
   }
   return ranges;
+}
+
+/**
+ * `markWords` for the texts results show, remembering the words of the last `capacity` texts:
+ * while a query is typed the same few articles show on every key, and reading an article's
+ * words costs more than the rest of a search.
+ */
+export function wordMarker(capacity = 128): typeof markWords {
+  const known = new Map<string, WordAt[]>();
+  return (text, terms) => {
+    if (terms.size === 0) return [];
+    let at = known.get(text);
+    if (at) {
+      known.delete(text);
+    } else {
+      at = wordsAt(text);
+      if (known.size >= capacity) known.delete(known.keys().next().value!);
+    }
+    known.set(text, at);
+    return markWords(text, terms, at);
+  };
 }
 
 /** How many characters of `word` it takes to cover `folded` characters of its folded form. */

@@ -5,6 +5,7 @@ import {
   createSearcher,
   createSearchIndex,
   excerpt,
+  LIMITS,
   QUOTE_CHARS,
   segments,
   words,
@@ -12,6 +13,7 @@ import {
   type Segment,
 } from '../../src/core/search';
 import type { Article, CorpusIndex, Entity, Quote } from '../../src/core/types';
+import { foldedWords, WordIndex } from '../../src/core/word-index';
 
 const plain = (s: Segment[]) => s.map((x) => x.text).join('');
 const marked = (s: Segment[]) => s.filter((x) => x.marked).map((x) => x.text);
@@ -192,13 +194,44 @@ describe('search over a small corpus', () => {
   });
 });
 
+describe('search through the word index', () => {
+  const searcher = fromFile(fixture);
+
+  it('finds an article by the start of a word still being typed, marking only that start', () => {
+    const [hit] = searcher.search('grain corri').articles;
+    expect(hit?.article.id).toBe('talks');
+    expect(marked(hit!.excerpt!)).toEqual(['grain', 'corri']);
+  });
+
+  it('finds articles and quotes whatever the diacritics and letter case of the query', () => {
+    expect(searcher.search('ÉNVOYS').articles.map((h) => h.article.id)).toEqual(['talks']);
+    expect(searcher.search('théâtre').quotes.map((h) => h.quote.id)).toEqual(['briefing#q2']);
+    expect(marked(searcher.search('MÖCKERY').quotes[0]!.text)).toEqual(['mockery']);
+  });
+
+  it('finds a quote by its speaker’s Cyrillic alias, and by the start of it', () => {
+    for (const query of ['Зеленський', 'Зелен']) {
+      expect(searcher.search(query).quotes.map((h) => h.quote.id)).toEqual(['talks#q2']);
+    }
+  });
+
+  it('forgives a typo in a long word of the text', () => {
+    expect(searcher.search('corridr').articles.map((h) => h.article.id)).toEqual(['talks']);
+  });
+
+  it('finds no article or quote from one-letter words alone', () => {
+    const found = searcher.search('a I');
+    expect([found.quotes, found.articles]).toEqual([[], []]);
+  });
+});
+
 describe('createSearcher', () => {
   it('refuses a search index built from another corpus', () => {
     const file = createSearchIndex({ ...fixture, quotes: fixture.quotes.slice(1) });
     expect(() => createSearcher(fixture, file)).toThrow(/does not match index\.json \(quotes: 3 vs 4\)/);
   });
 
-  it('refuses something that is not a search index', () => {
+  it('refuses something that is not a search index, or one of an older format', () => {
     expect(() => createSearcher(fixture, { schema: 1 } as never)).toThrow(/not a Backstory search index/);
   });
 });
@@ -273,6 +306,42 @@ describe('search over the bundled corpus', () => {
   beforeAll(async () => {
     index = await buildCorpus();
     searcher = fromFile(index);
+  });
+
+  it('keeps search-index.json small: under twice the text it indexes', () => {
+    const file = JSON.stringify(createSearchIndex(index));
+    const text = index.articles.reduce((n, a) => n + a.text.length, 0) + index.quotes.reduce((n, q) => n + q.sources.reduce((m, s) => m + s.text.length, 0), 0);
+    expect(file.length).toBeLessThan(2 * text);
+  });
+
+  it('indexes every word of every article and quote, and every start of it', () => {
+    const file = createSearchIndex(index);
+    const check = (words: WordIndex, docs: string[][]) => {
+      docs.forEach((texts, d) => {
+        for (const word of new Set(texts.flatMap(foldedWords))) {
+          for (const query of [word, word.slice(0, 2)]) {
+            expect(words.search([query], [1, 1, 1], words.docCount).docs, `"${query}" should find document ${d}`).toContain(d);
+          }
+        }
+      });
+    };
+    check(new WordIndex(file.articles), index.articles.map((a) => [a.title ?? '', a.outlet ?? '', a.text]));
+    check(new WordIndex(file.quotes), index.quotes.map((q) => q.sources.map((s) => s.text)));
+  });
+
+  it('finds each article by words of its title and text, marking the word where it shows it', () => {
+    // The bundled articles are no more than the popup lists, so each must be among the results.
+    expect(index.articles.length).toBeLessThanOrEqual(LIMITS.articles);
+    for (const article of index.articles) {
+      // Every ninth distinct word: the index itself is checked word by word above.
+      const sample = [...new Set(words(`${article.title ?? ''} ${article.text}`).map((w) => w.toLowerCase()))].filter((_, i) => i % 9 === 0);
+      for (const word of sample) {
+        const hit = searcher.search(word).articles.find((h) => h.article.id === article.id);
+        expect(hit, `"${word}" should find ${article.id}`).toBeDefined();
+        const shown = [...marked(hit!.title), ...(hit!.excerpt ? marked(hit!.excerpt) : [])].map((m) => m.toLowerCase());
+        expect(shown, `"${word}" should be marked in ${article.id}`).toContain(word);
+      }
+    }
   });
 
   it('lists Volodymyr Zelensky first for "zelen"', () => {
