@@ -191,26 +191,35 @@ function minShared(size: number): number {
 /**
  * The links that involve an unattributed piece, strongest first, ties in the order of their
  * pieces. Such a link needs the shorter piece word for word in the longer, at least
- * `MIN_VERBATIM_TOKENS` long, so the longer contains the shorter's first run of that many words:
- * pieces are indexed by their runs and each is compared only with the pieces holding its first.
+ * `MIN_VERBATIM_TOKENS` long, so the longer holds every run of that many words of the shorter:
+ * pieces are indexed by their runs, and each is compared only with the pieces holding its
+ * rarest run (unattributed ones, for a person's piece).
  */
 function unattributedLinks(pieces: readonly Piece[]): { a: number; b: number; strength: number }[] {
-  const run = (tokens: readonly string[], at: number) => tokens.slice(at, at + MIN_VERBATIM_TOKENS).join(' ');
+  const runsOf = pieces.map((p) => {
+    const runs = new Set<string>();
+    for (let at = 0; at + MIN_VERBATIM_TOKENS <= p.tokens.length; at++) {
+      runs.add(p.tokens.slice(at, at + MIN_VERBATIM_TOKENS).join(' '));
+    }
+    return runs;
+  });
   const holding = new Map<string, number[]>();
   const unattributedHolding = new Map<string, number[]>();
   pieces.forEach((p, i) => {
-    const runs = new Set<string>();
-    for (let at = 0; at + MIN_VERBATIM_TOKENS <= p.tokens.length; at++) runs.add(run(p.tokens, at));
-    for (const key of runs) {
-      addTo(holding, key, i);
-      if (p.speaker === null) addTo(unattributedHolding, key, i);
+    for (const run of runsOf[i]!) {
+      addTo(holding, run, i);
+      if (p.speaker === null) addTo(unattributedHolding, run, i);
     }
   });
   const links: { a: number; b: number; strength: number }[] = [];
   pieces.forEach((short, s) => {
-    if (short.tokens.length < MIN_VERBATIM_TOKENS) return;
     const index = short.speaker === null ? holding : unattributedHolding;
-    for (const l of index.get(run(short.tokens, 0)) ?? []) {
+    let rarest: readonly number[] | undefined;
+    for (const run of runsOf[s]!) {
+      const holders = index.get(run) ?? [];
+      if (rarest === undefined || holders.length < rarest.length) rarest = holders;
+    }
+    for (const l of rarest ?? []) {
       const length = pieces[l]!.tokens.length;
       // Each pair once: from its shorter piece, or from the first of two of one length.
       if (length < short.tokens.length || (length === short.tokens.length && l <= s)) continue;
