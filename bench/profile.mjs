@@ -84,6 +84,19 @@ try {
     const samples = profileSamples(events);
     const own = found.tasks.filter((t) => t.script);
     console.log(`\n${name}: ${own.length} tasks, ${own.reduce((s, t) => s + t.ms, 0).toFixed(1)} ms in all`);
+    // All tasks together: each function's share of the samples, itself and with what it calls.
+    const ours = samples.filter((s) => own.some((t) => s.ts >= t.start && s.ts < t.end));
+    /** @type {Map<string, number>} */
+    const selfAll = new Map();
+    /** @type {Map<string, number>} */
+    const totalAll = new Map();
+    for (const s of ours) {
+      selfAll.set(s.stack[0] ?? '(none)', (selfAll.get(s.stack[0] ?? '(none)') ?? 0) + 1);
+      for (const f of new Set(s.stack)) totalAll.set(f, (totalAll.get(f) ?? 0) + 1);
+    }
+    const share = (/** @type {Map<string, number>} */ m, /** @type {number} */ n) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([f, c]) => `${f} ${Math.round((100 * c) / ours.length)}%`).join(', ');
+    console.log(`  all tasks, self: ${share(selfAll, 12)}`);
+    console.log(`  all tasks, incl: ${share(totalAll, 16)}`);
     for (const task of own) {
       const inside = samples.filter((s) => s.ts >= task.start && s.ts < task.end);
       /** @type {Map<string, number>} */

@@ -105,17 +105,23 @@ function inClosedDetails(node: Node): boolean {
   return !!parent && parent.nodeType === 1 && tagOf(parent as Element) === 'DETAILS' && !(parent as Element).hasAttribute('open');
 }
 
-function skipOf(el: Element, ownHost: Element | null | undefined): Skip {
-  const tag = tagOf(el);
+function skipOf(el: Element, ownHost: Element | null | undefined, tag = tagOf(el)): Skip {
+  return skipOwn(el, ownHost, tag) ?? (tag !== 'SUMMARY' && inClosedDetails(el) ? Skip.Invisible : Skip.No);
+}
+
+/** skipOf without the parent's part (a closed `<details>`), or null where that decides. */
+function skipOwn(el: Element, ownHost: Element | null | undefined, tag: string): Skip | null {
   if (NEVER_RENDERED.has(tag)) return Skip.Invisible;
   if (el === ownHost || NOT_PROSE.has(tag)) return Skip.Boundary;
   if (el.hasAttribute('hidden') || styleHides(el.getAttribute('style'))) return Skip.Invisible;
   if (tag === 'DIALOG' && !el.hasAttribute('open')) return Skip.Invisible;
-  if (tag !== 'SUMMARY' && inClosedDetails(el)) return Skip.Invisible;
   // Editable regions hold the reader's own typing; marking it would be noise.
   if (editableValue(el.getAttribute('contenteditable'))) return Skip.Boundary;
-  return Skip.No;
+  return null;
 }
+
+/** A closed `<details>`, whose children other than its summary are not shown. */
+const isClosedDetails = (el: Element, tag: string) => tag === 'DETAILS' && !el.hasAttribute('open');
 
 /**
  * Whether `node` lies in a part of the page that is never scanned (inside a script, a form
@@ -212,26 +218,40 @@ function* walk(root: Node, options: CollectOptions, part?: Part): Generator<Text
   // any non-inline element. Tracking the last text node's nearest block ancestor catches ends;
   // meeting a non-inline element in the walk catches starts.
   let lastBlock: Node | null = null;
+  /** The parent of the last text node, whose block is `lastBlock`. */
+  let lastParent: Node | null = null;
+  /**
+   * The closed `<details>` elements met so far (almost always none): a child of one is shown
+   * only if it is the summary. Kept as a set so that no node needs its parent's tag asked.
+   */
+  const closedDetails = new Set<Node>();
+  if (root.nodeType === 1 && isClosedDetails(root as Element, tagOf(root as Element))) closedDetails.add(root);
   let visited = 0;
   // A part starts at its first child and ends where the child after its last would begin.
   if (part) walker.currentNode = part.first;
   const end = part ? part.last.nextSibling : null;
   for (let n: Node | null = walker.currentNode; n && n !== end; ) {
     let shadow: ShadowRoot | null = null;
+    let inline = true;
     if (n.nodeType === 1) {
+      const el = n as Element;
+      const tag = tagOf(el);
       if (n !== root) {
-        const skip = skipOf(n as Element, options.ownHost);
+        let skip = skipOwn(el, options.ownHost, tag) ?? Skip.No;
+        if (skip === Skip.No && tag !== 'SUMMARY' && closedDetails.size > 0 && closedDetails.has(el.parentNode!)) skip = Skip.Invisible;
         if (skip !== Skip.No) {
           if (skip === Skip.Boundary) boundary = true;
           n = skipSubtree();
           continue;
         }
+        inline = INLINE.has(tag);
+        if (isClosedDetails(el, tag)) closedDetails.add(el);
       }
-      shadow = openShadowRoot(n as Element);
-      if (!shadow && options.onUndefinedElement && tagOf(n as Element).includes('-') && !(n as Element).matches(':defined')) {
-        options.onUndefinedElement(n as Element);
+      shadow = tag.includes('-') || SHADOW_HOSTS.has(tag) ? el.shadowRoot : null;
+      if (!shadow && options.onUndefinedElement && tag.includes('-') && !el.matches(':defined')) {
+        options.onUndefinedElement(el);
       }
-    } else if (n !== root && inClosedDetails(n)) {
+    } else if (n !== root && closedDetails.size > 0 && closedDetails.has(n.parentNode!)) {
       n = walker.nextNode();
       continue;
     }
@@ -241,11 +261,14 @@ function* walk(root: Node, options: CollectOptions, part?: Part): Generator<Text
       boundary = false;
     }
     if (n.nodeType === 1) {
-      if (n !== root && !INLINE.has(tagOf(n as Element))) ended ??= flush();
+      if (!inline) ended ??= flush();
     } else if (n.nodeType === 3) {
-      const block = blockAncestor(n, root);
+      // Text nodes with the same parent share its block: the common case needs one call.
+      const parent = n.parentNode;
+      const block: Node | null = parent === lastParent ? lastBlock : blockAncestor(n, root);
       if (block !== lastBlock) ended ??= flush();
       lastBlock = block;
+      lastParent = parent;
       const node = n as Text;
       pieces.push({ node, start: text.length });
       text += node.data;
@@ -265,6 +288,7 @@ function* walk(root: Node, options: CollectOptions, part?: Part): Generator<Text
       if ((yield* walk(shadow, options)) === 'interrupted' || lost()) return 'interrupted';
       boundary = true;
       lastBlock = null;
+      lastParent = null;
     }
     n = walker.nextNode();
   }

@@ -6,7 +6,7 @@
  * script's fixed cost (docs/decisions/006).
  *
  * A mention starts at a word start, so no failure links are needed: the search walks the trie
- * from each position where a key could start and stops where the range empties, which is
+ * from each position where a key could start (`follow`) and stops where the range empties, which is
  * almost always at the first or second character. One pass over the text, never a loop over
  * the aliases.
  */
@@ -15,15 +15,25 @@ export interface KeyTrie {
   /** Whether some key starts with this UTF-16 unit. */
   opens(unit: number): boolean;
   /** Calls `found(key, end)` for every key that occurs in `text` at `start`, shortest first. */
-  walk(text: string, start: number, found: (key: number, end: number) => void): void;
+  follow(text: string, start: number, found: (key: number, end: number) => void): void;
 }
 
 /** `keys` must be distinct, non-empty and sorted by UTF-16 code units (the default sort). */
 export function keyTrie(keys: readonly string[]): KeyTrie {
-  const first = new Uint8Array(0x10000);
+  // The first step is the most frequent (every word start) and needs no search: the range of
+  // keys that open with each unit, as 1 + an index into `openLo`/`openHi` (0: none).
+  const opening = new Uint16Array(0x10000);
+  const openLo: number[] = [];
+  const openHi: number[] = [];
   for (let k = 0; k < keys.length; k++) {
     if (k > 0 && !(keys[k - 1]! < keys[k]!)) throw new Error(`keyTrie: keys not sorted and distinct at ${k}`);
-    first[keys[k]!.charCodeAt(0)] = 1;
+    const unit = keys[k]!.charCodeAt(0);
+    if (opening[unit] === 0) {
+      openLo.push(k);
+      openHi.push(k);
+      opening[unit] = openLo.length;
+    }
+    openHi[opening[unit]! - 1] = k + 1;
   }
 
   /** The first key in [lo, hi) whose unit at `depth` is at least `unit` (all are longer than depth). */
@@ -37,21 +47,25 @@ export function keyTrie(keys: readonly string[]): KeyTrie {
   };
 
   return {
-    opens: (unit) => first[unit] === 1,
-    walk(text, start, found) {
-      let lo = 0;
-      let hi = keys.length;
-      for (let depth = 0; start + depth < text.length; depth++) {
-        const unit = text.charCodeAt(start + depth);
-        lo = lowerBound(lo, hi, depth, unit);
-        hi = lowerBound(lo, hi, depth, unit + 1);
-        if (lo === hi) return;
+    opens: (unit) => opening[unit] !== 0,
+    follow(text, start, found) {
+      const open = opening[text.charCodeAt(start)]!;
+      if (open === 0) return;
+      let lo = openLo[open - 1]!;
+      let hi = openHi[open - 1]!;
+      for (let depth = 0; ; ) {
         // The key that ends here sorts before the longer keys it begins.
         if (keys[lo]!.length === depth + 1) {
           found(lo, start + depth + 1);
           lo++;
           if (lo === hi) return;
         }
+        depth++;
+        if (start + depth >= text.length) return;
+        const unit = text.charCodeAt(start + depth);
+        lo = lowerBound(lo, hi, depth, unit);
+        hi = lowerBound(lo, hi, depth, unit + 1);
+        if (lo === hi) return;
       }
     },
   };

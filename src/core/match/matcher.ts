@@ -255,7 +255,7 @@ function searcher({ ids, keys, forms }: CompiledAliases, include: (entityId: str
     let afterWord = false;
     for (let i = 0; i < t.length; i++) {
       const unit = t.charCodeAt(i);
-      if (trie.opens(unit) && (!afterWord || norm.soft[i] === 1)) trie.walk(t, i, confirm);
+      if (trie.opens(unit) && (!afterWord || norm.soft[i] === 1)) trie.follow(t, i, confirm);
       afterWord = isWordUnit(unit);
     }
 

@@ -17,7 +17,7 @@ function occurrences(keys: string[], text: string): [number, number, number][] {
   const trie = keyTrie(keys);
   const out: [number, number, number][] = [];
   for (let start = 0; start < text.length; start++) {
-    if (trie.opens(text.charCodeAt(start))) trie.walk(text, start, (key, end) => out.push([key, start, end]));
+    if (trie.opens(text.charCodeAt(start))) trie.follow(text, start, (key, end) => out.push([key, start, end]));
   }
   return out;
 }
