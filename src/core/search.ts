@@ -25,10 +25,13 @@ export interface EntityDoc {
   aliases: string[];
 }
 
-/** Fields of a quote in the word index, in bit order. */
+/**
+ * One wording of a quote, as the word index holds it (fields in bit order): each outlet's
+ * wording is a document of its own, so the index tells which wording matched, and the reader
+ * link goes to that one.
+ */
 export interface QuoteDoc {
-  /** Each wording of the remark; the reader link goes to the one that matched. */
-  wordings: string[];
+  wording: string;
   /** The speaker's name first, then every alias; empty when no covered person said it. */
   speaker: string[];
 }
@@ -40,7 +43,7 @@ export interface ArticleDoc {
   text: string;
 }
 
-/** What is searched, in the order of the corpus index's lists. */
+/** What is searched, in the order of the corpus index's lists (quotes: wording by wording). */
 export interface SearchDocs {
   entities: EntityDoc[];
   quotes: QuoteDoc[];
@@ -81,19 +84,19 @@ export function searchDocs(index: CorpusIndex): SearchDocs {
   const entities = new Map(index.entities.map((e) => [e.id, e]));
   return {
     entities: index.entities.map(entityDoc),
-    quotes: index.quotes.map((q) => {
+    quotes: index.quotes.flatMap((q) => {
       const speaker = speakerOf(q, entities);
-      return {
-        wordings: q.sources.map((w) => w.text),
-        speaker: speaker ? [speaker.name, ...speaker.aliases.filter((a) => a !== speaker.name)] : [],
-      };
+      const names = speaker ? [speaker.name, ...speaker.aliases.filter((a) => a !== speaker.name)] : [];
+      return wordingsOf(q).map((w) => ({ wording: w.text, speaker: names }));
     }),
     articles: index.articles.map((a) => ({ title: a.title ?? '', outlet: a.outlet ?? '', text: a.text })),
   };
 }
 
 const entityDoc = (e: Entity): EntityDoc => ({ name: e.name, aliases: e.aliases.filter((a) => a !== e.name) });
-const quoteFields = (d: QuoteDoc): WordDoc => [d.wordings, d.speaker];
+const quoteFields = (d: QuoteDoc): WordDoc => [d.wording, d.speaker];
+/** Each outlet's wording of a quote; the quote itself if it lists none. */
+const wordingsOf = (q: Quote): readonly ArticleSpan[] => (q.sources.length > 0 ? q.sources : [q]);
 const articleFields = (d: ArticleDoc): WordDoc => [d.title, d.outlet, d.text];
 
 type SerializedIndex = ReturnType<FuseIndex<unknown>['toJSON']>;
@@ -101,11 +104,11 @@ type SerializedIndex = ReturnType<FuseIndex<unknown>['toJSON']>;
 /** `search-index.json`. */
 export interface SearchIndexFile {
   schema: 2;
-  /** How many documents each index was built from, to catch a file from another build. */
+  /** How many entities, quotes and articles the index was built from, to catch a file from another build. */
   counts: Record<Group, number>;
   /** Fuse's own serialised index of entity names and aliases. */
   entities: SerializedIndex;
-  /** Word indexes: quotes by wordings and speaker, articles by title, outlet and text. */
+  /** Word indexes: quote wordings by text and speaker, articles by title, outlet and text. */
   quotes: WordIndexFile;
   articles: WordIndexFile;
 }
@@ -115,7 +118,7 @@ export function createSearchIndex(index: CorpusIndex): SearchIndexFile {
   const docs = searchDocs(index);
   return {
     schema: 2,
-    counts: { entities: docs.entities.length, quotes: docs.quotes.length, articles: docs.articles.length },
+    counts: { entities: index.entities.length, quotes: index.quotes.length, articles: index.articles.length },
     entities: Fuse.createIndex(ENTITY_KEYS, docs.entities).toJSON(),
     quotes: buildWordIndex(docs.quotes.map(quoteFields), 2),
     articles: buildWordIndex(docs.articles.map(articleFields), 3),
@@ -184,8 +187,11 @@ export function createSearcher(index: CorpusIndex, file: SearchIndexFile): Corpu
   );
   const quotes = new WordIndex(file.quotes);
   const articles = new WordIndex(file.articles);
-  if (quotes.docCount !== counts.quotes || articles.docCount !== counts.articles) {
-    throw new Error('search-index.json does not match its own counts');
+  // Each document of the quote index is a wording: which one, and of which quote.
+  const wordings = index.quotes.flatMap((q) => wordingsOf(q));
+  const quoteOf = Int32Array.from(index.quotes.flatMap((q, i) => wordingsOf(q).map(() => i)));
+  if (quotes.docCount !== wordings.length || articles.docCount !== counts.articles) {
+    throw new Error('search-index.json does not match index.json (quote wordings or articles)');
   }
   const entityById = new Map(index.entities.map((e) => [e.id, e]));
   const articleById = new Map(index.articles.map((a) => [a.id, a]));
@@ -204,8 +210,10 @@ export function createSearcher(index: CorpusIndex, file: SearchIndexFile): Corpu
         if (group.length < LIMITS.entities) group.push(entityHit(entity, r));
       }
       const queryWords = foldedWords(query);
-      const foundQuotes = quotes.search(queryWords, QUOTE_WEIGHTS, LIMITS.quotes);
-      results.quotes = foundQuotes.docs.map((i) => quoteHit(index.quotes[i]!, foundQuotes.terms, markWords, entityById, articleById));
+      const foundQuotes = quotes.search(queryWords, QUOTE_WEIGHTS, LIMITS.quotes, quoteOf);
+      results.quotes = foundQuotes.docs.map((i) =>
+        quoteHit(index.quotes[quoteOf[i]!]!, wordings[i]!, foundQuotes.terms, markWords, entityById, articleById),
+      );
       const foundArticles = articles.search(queryWords, ARTICLE_WEIGHTS, LIMITS.articles);
       results.articles = foundArticles.docs.map((i) => {
         const article = index.articles[i]!;
@@ -221,25 +229,19 @@ export function createSearcher(index: CorpusIndex, file: SearchIndexFile): Corpu
   };
 }
 
+/** `wording`, the best-matching wording of `quote`, as a result. */
 function quoteHit(
   quote: Quote,
+  wording: ArticleSpan,
   terms: ReadonlyMap<string, TermMatch>,
   markWords: (text: string, terms: ReadonlyMap<string, TermMatch>) => RangeTuple[],
   entityById: Map<string, Entity>,
   articleById: Map<string, Article>,
 ): QuoteHit {
   const speaker = speakerOf(quote, entityById) ?? null;
-  // The wording with the most matched characters (the first on a tie); when none matched (the
-  // speaker did), the fullest, which the quote itself repeats.
-  let wording: ArticleSpan = quote;
-  let ranges: RangeTuple[] = [];
-  for (const source of quote.sources) {
-    const marked = markWords(source.text, terms);
-    if (markedLength(marked) > markedLength(ranges)) {
-      wording = source;
-      ranges = marked;
-    }
-  }
+  const ranges = markWords(wording.text, terms);
+  // When only the speaker matched, the fullest wording, which the quote itself repeats.
+  if (ranges.length === 0) wording = quote;
   return {
     quote,
     speaker,

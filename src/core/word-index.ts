@@ -198,11 +198,13 @@ export class WordIndex {
   /**
    * The documents that hold every one of `queryWords` (folded) in some field, the best `limit`
    * first. A document scores, for each query word, its best field weight times how well the
-   * word matched, weighed by how rare the word is among documents.
+   * word matched, weighed by how rare the word is among documents. With `groups` (each
+   * document's group, e.g. the quote a wording belongs to), the best document of each of the
+   * best `limit` groups; ties go to the earlier document.
    */
-  search(queryWords: readonly string[], weights: readonly number[], limit: number): WordHits {
+  search(queryWords: readonly string[], weights: readonly number[], limit: number, groups?: ArrayLike<number>): WordHits {
     const terms = new Map<string, TermMatch>();
-    if (queryWords.length === 0) return { docs: [], terms };
+    if (queryWords.length === 0 || limit < 1) return { docs: [], terms };
     const shift = 2 ** this.fields;
     const n = this.docCount;
     const perWord: { best: Float32Array; docs: number[] }[] = [];
@@ -221,8 +223,8 @@ export class WordIndex {
         const list = this.postings(t);
         for (let i = 0; i < list.length; i++) {
           const v = list[i]!;
-          const doc = Math.floor(v / shift);
-          const score = maskWeight[v % shift]! * match.quality;
+          const doc = (v - (v & (shift - 1))) / shift;
+          const score = maskWeight[v & (shift - 1)]! * match.quality;
           if (best[doc] === 0) docs.push(doc);
           if (score > best[doc]!) best[doc] = score;
         }
@@ -233,22 +235,46 @@ export class WordIndex {
     // Start from the rarest word: every document must hold it.
     const rarest = perWord.reduce((a, b) => (b.docs.length < a.docs.length ? b : a));
     const idf = perWord.map((w) => Math.log(1 + (n - w.docs.length + 0.5) / (w.docs.length + 0.5)));
-    const scored: { doc: number; score: number }[] = [];
+    const top = new TopK(limit);
+    // The best document of a group so far, by group; only with `groups`.
+    const leader = groups ? new Map<number, { doc: number; score: number }>() : null;
     for (const doc of rarest.docs) {
       let score = 0;
-      let all = true;
-      for (let i = 0; i < perWord.length; i++) {
+      for (let i = 0; i < perWord.length && score >= 0; i++) {
         const s = perWord[i]!.best[doc]!;
-        if (s === 0) {
-          all = false;
-          break;
-        }
-        score += idf[i]! * s;
+        score = s === 0 ? -1 : score + idf[i]! * s;
       }
-      if (all) scored.push({ doc, score });
+      if (score < 0) continue;
+      if (!leader) {
+        top.offer(doc, score);
+        continue;
+      }
+      const group = groups![doc]!;
+      const known = leader.get(group);
+      if (!known || score > known.score || (score === known.score && doc < known.doc)) leader.set(group, { doc, score });
     }
-    scored.sort((a, b) => b.score - a.score || a.doc - b.doc);
-    return { docs: scored.slice(0, limit).map((s) => s.doc), terms };
+    if (leader) for (const { doc, score } of leader.values()) top.offer(doc, score);
+    return { docs: top.docs(), terms };
+  }
+}
+
+/** The best `size` documents offered, by score and then the earlier document. */
+class TopK {
+  private readonly kept: { doc: number; score: number }[] = [];
+  constructor(private readonly size: number) {}
+
+  offer(doc: number, score: number): void {
+    const { kept } = this;
+    const before = (a: { doc: number; score: number }) => score > a.score || (score === a.score && doc < a.doc);
+    if (kept.length === this.size && !before(kept[kept.length - 1]!)) return;
+    let at = kept.length;
+    while (at > 0 && before(kept[at - 1]!)) at--;
+    kept.splice(at, 0, { doc, score });
+    if (kept.length > this.size) kept.pop();
+  }
+
+  docs(): number[] {
+    return this.kept.map((k) => k.doc);
   }
 }
 

@@ -326,7 +326,8 @@ describe('search over the bundled corpus', () => {
       });
     };
     check(new WordIndex(file.articles), index.articles.map((a) => [a.title ?? '', a.outlet ?? '', a.text]));
-    check(new WordIndex(file.quotes), index.quotes.map((q) => q.sources.map((s) => s.text)));
+    // The quote index holds each wording of each quote as a document of its own.
+    check(new WordIndex(file.quotes), index.quotes.flatMap((q) => (q.sources.length > 0 ? q.sources : [q]).map((s) => [s.text])));
   });
 
   it('finds each article by words of its title and text, marking the word where it shows it', () => {
