@@ -73,9 +73,10 @@ export function groupQuotes(
   );
 
   const groups = new Groups(pieces);
-  // A link between two pieces of one person is never refused, so which of them come first does
-  // not change the groups: they are applied as found. Links of an unattributed piece decide
-  // whose remark it joins, so those are applied strongest first (ties in piece order).
+  // A link between two pieces of one person is never refused and never changes whose remark a
+  // group is, so applying all of them first, as found, gives the groups that one pass over all
+  // links, strongest first, gave. Links of an unattributed piece decide whose remark it joins:
+  // those still go strongest first, ties in piece order.
   linkSamePerson(pieces, groups);
   for (const { a, b } of unattributedLinks(pieces)) groups.union(a, b);
 
@@ -109,10 +110,7 @@ export function groupQuotes(
   });
 
   const membersOf = new Map<number, Piece[]>();
-  pieces.forEach((p, i) => {
-    const root = groups.find(i);
-    addTo(membersOf, root, p);
-  });
+  pieces.forEach((p, i) => addTo(membersOf, groups.find(i), p));
   const quotes = [...sources.entries()].map(([root, list]) => {
     list.sort((x, y) => x.order[0] - y.order[0] || x.order[1] - y.order[1]);
     const members = membersOf.get(root) ?? [];
