@@ -6,6 +6,7 @@ import browser from '../browser-api';
 import { isActiveOn, type Settings } from '../core/settings';
 import { dispatcher } from '../messages';
 import { loadSettings, watchSettings } from '../settings-store';
+import { isReadable } from './document-kind';
 import { canPaint } from './highlights';
 import { loadCardModule } from './load-card-module';
 import { startSession, type Session } from './session';
@@ -28,6 +29,7 @@ function apply(settings: Settings): void {
 }
 
 async function main(): Promise<void> {
+  if (!isReadable(document.contentType)) return;
   if (!canPaint(window)) {
     console.info('Backstory: this browser lacks the CSS Custom Highlight API; mentions stay unmarked.');
     return;

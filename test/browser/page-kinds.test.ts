@@ -7,16 +7,17 @@
  * A control page proves the probes can see Backstory when it runs: an http page with the same
  * words is marked, in the same browser, within the very wait each other page then gets. The
  * highlight registration is the probe that matters most: a session registers it as it starts,
- * text or no text (Chromium's PDF embedder page below shows it registered and empty).
+ * text or no text.
  *
  * What each browser does with a PDF, observed headless (Chromium 156, Firefox ESR 153):
  * - Chromium shows it in its PDF viewer, an internal extension page. The tab's top document
  *   keeps the PDF's http address (content type application/pdf) and holds, in a closed shadow
  *   root, a frame with the viewer (chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/
  *   index.html), which frames the plugin that draws the pages. Backstory's content script does
- *   run in that top document, since its address matches http://*, but the document has no
- *   text: the session registers its highlight with no range in it. It does not run in the
- *   viewer or in the plugin's frame, where the PDF is drawn.
+ *   run in that top document, since its address matches http://*, but stops at once: the
+ *   document's type is application/pdf, not text (src/content/document-kind.ts), so no session
+ *   starts and no highlight is registered. It does not run in the viewer or in the plugin's
+ *   frame, where the PDF is drawn.
  * - Firefox shows it in pdf.js. The document keeps the PDF's address, but its principal is
  *   resource://pdf.js and no content script runs there, although pdf.js puts the PDF's words into
  *   the page as a text layer: "Zelensky met Putin" sits in the DOM, unmarked.
@@ -338,9 +339,9 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
         const [embedder, viewer, plugin] = frames;
         expect(embedder).toMatchObject({ top: true, contentType: 'application/pdf', hasWords: false, hosts: 0 });
         // Observed in Chromium 156: the content script runs in the embedder page (its address
-        // is the PDF's), finds no text there and paints nothing. If this changes, update the
-        // page-kinds section of docs/robustness.md.
-        expect(embedder!.highlights).toEqual([[HIGHLIGHT_NAME, 0]]);
+        // is the PDF's) and stops there, the document not being text: no session, no highlight.
+        // If this changes, update the page-kinds section of docs/robustness.md.
+        expect(embedder!.highlights).toEqual([]);
         expect(await tab.worlds()).toEqual([{ url, top: true, contentType: 'application/pdf' }]);
         for (const frame of [viewer!, plugin!]) expect(frame).toMatchObject({ top: false, highlights: [], hosts: 0 });
       } else {
