@@ -1,7 +1,7 @@
 /**
  * Turns matches in collected text runs into DOM Ranges over the page's own text nodes.
  */
-import type { Matcher, TextWindow } from '../core/match/matcher';
+import { inContext, type Matcher, type TextWindow } from '../core/match/matcher';
 import { locate, type TextRun } from './collect-text';
 
 export interface Mention {
@@ -11,9 +11,12 @@ export interface Mention {
   nodes: Text[];
 }
 
-/** The mentions in one run; with `window`, only those starting in that part of its text. */
+/**
+ * The mentions in one run (a block's text, where context aliases need company: see inContext);
+ * with `window`, only those starting in that part of its text.
+ */
 export function mentionsInRun(run: TextRun, matcher: Matcher, doc: Document, window?: TextWindow): Mention[] {
-  return matcher.findAll(run.text, window).map((m) => {
+  return inContext(matcher.findAll(run.text, window)).map((m) => {
     const from = locate(run, m.start, false);
     const to = locate(run, m.end, true);
     const range = doc.createRange();

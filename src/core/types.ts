@@ -21,6 +21,12 @@ export interface EntityEntry {
   /** Names that contain an alias but are someone else, e.g. `Melania Trump` for Donald Trump. */
   namesakes: string[];
   /**
+   * Aliases (each also in `aliases`) too common to name this entity on their own: on a page, one
+   * counts only where the same block of text names another covered entity ("sanctions" beside
+   * "Putin", not in an article about Sudan). Optional in data/entities.json.
+   */
+  contextAliases?: string[];
+  /**
    * How page text must be cased to match an alias. `proper`: as written or in all caps
    * (names: "Trump", "TRUMP", never "trump card"). `any`: any case (topics: "ceasefire").
    */

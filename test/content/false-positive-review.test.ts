@@ -25,7 +25,7 @@ import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../src/cli/scan';
 import { collectTextRuns } from '../../src/content/collect-text';
 import { parseEntities } from '../../src/core/corpus/parse-entities';
-import { compileMatcher, type MatcherEntity } from '../../src/core/match/matcher';
+import { compileMatcher, inContext, type MatcherEntity } from '../../src/core/match/matcher';
 
 const PAGES = path.resolve('../shared/pages/readability');
 const LIST = new URL('./false-positive-review.json', import.meta.url);
@@ -80,7 +80,7 @@ function currentMarks(): Omit<Reviewed, 'verdict'>[] {
     const file = path.join(PAGES, page, 'source.html');
     if (!existsSync(file)) continue;
     for (const run of pageRuns(page, readFileSync(file, 'utf8'))) {
-      for (const m of matcher.findAll(run)) {
+      for (const m of inContext(matcher.findAll(run))) {
         const text = run.slice(m.start, m.end);
         const before = run.slice(Math.max(0, m.start - 30), m.start);
         const after = run.slice(m.end, m.end + 30);

@@ -7,7 +7,7 @@ import { FieldReader, describeJson, isJsonObject, parseJsonFile, type JsonFile }
 
 const KINDS: readonly EntityKind[] = ['person', 'topic', 'place-or-organisation'];
 const CASE_RULES: readonly CaseRule[] = ['proper', 'any'];
-const FIELDS = ['id', 'kind', 'name', 'role', 'aliases', 'namesakes', 'caseRule', 'related'] as const;
+const FIELDS = ['id', 'kind', 'name', 'role', 'aliases', 'namesakes', 'contextAliases', 'caseRule', 'related'] as const;
 
 /** The entries, and the line of any of their fields, for errors found later (never mentioned …). */
 export interface ParsedEntities {
@@ -61,6 +61,7 @@ function readEntity(file: JsonFile, raw: unknown, index: number): { entity: Enti
   if (/[\r\n]/.test(role)) fields.fail('field "role" must be one line', 'role');
   const aliases = fields.textList('aliases');
   const namesakes = fields.textList('namesakes');
+  const contextAliases = fields.has('contextAliases') ? fields.textList('contextAliases') : [];
   const caseRule = fields.text('caseRule');
   if (!CASE_RULES.includes(caseRule as CaseRule)) {
     fields.fail(`field "caseRule" must be one of ${CASE_RULES.join(', ')}, not "${caseRule}"`, 'caseRule');
@@ -72,6 +73,10 @@ function readEntity(file: JsonFile, raw: unknown, index: number): { entity: Enti
   aliases.forEach((alias, i) => {
     if (aliases.indexOf(alias) !== i) fields.fail(`lists the alias "${alias}" twice`, ['aliases', i]);
   });
+  contextAliases.forEach((alias, i) => {
+    if (!aliases.includes(alias)) fields.fail(`lists "${alias}" in "contextAliases" but not in "aliases"`, ['contextAliases', i]);
+    if (contextAliases.indexOf(alias) !== i) fields.fail(`lists "${alias}" in "contextAliases" twice`, ['contextAliases', i]);
+  });
   // A namesake only matters because it contains an alias; one that does not is a typo.
   namesakes.forEach((namesake, i) => {
     if (!aliases.some((alias) => namesake.includes(alias))) {
@@ -80,7 +85,7 @@ function readEntity(file: JsonFile, raw: unknown, index: number): { entity: Enti
   });
 
   return {
-    entity: { id, kind: kind as EntityKind, name, role, aliases, namesakes, caseRule: caseRule as CaseRule, related },
+    entity: { id, kind: kind as EntityKind, name, role, aliases, namesakes, contextAliases, caseRule: caseRule as CaseRule, related },
     fields,
   };
 }

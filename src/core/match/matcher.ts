@@ -31,6 +31,8 @@ export interface Match {
   /** UTF-16 offsets into the scanned text. */
   start: number;
   end: number;
+  /** Found by a context alias: it names the entity only beside another mention (see Entity). */
+  contextual?: true;
 }
 
 /** A part of a longer text to search: only matches that start in [from, to) are returned. */
@@ -53,7 +55,7 @@ export interface Matcher {
  * The part of an entity the matcher needs; also what the content script bundles. Without a
  * `caseRule`, an entity's aliases are proper names.
  */
-export type MatcherEntity = Pick<Entity, 'id' | 'aliases' | 'namesakes'> & Partial<Pick<Entity, 'caseRule'>>;
+export type MatcherEntity = Pick<Entity, 'id' | 'aliases' | 'namesakes'> & Partial<Pick<Entity, 'caseRule' | 'contextAliases'>>;
 
 /** One spelling the trie knows, and how to confirm an occurrence of it. */
 interface Form {
@@ -68,6 +70,8 @@ interface Form {
   marks: string[] | null;
   /** Whether a following "Jr." still names this entity. */
   junior: boolean;
+  /** Spelt from a context alias. */
+  contextual: boolean;
 }
 
 interface Candidate {
@@ -101,7 +105,8 @@ export interface CompiledAliases {
 
 /**
  * A form, packed: [entity, flags, shape, words, marks]. `entity` indexes `ids`: the entity named,
- * or for a namesake the entity it is mistaken for. Flags: 1 proper, 2 namesake, 4 junior. `shape`
+ * or for a namesake the entity it is mistaken for. Flags: 1 proper, 2 namesake, 4 junior, 8 from
+ * a context alias. `shape`
  * is 0 when it equals the key; `words` (flat [start, end] pairs) is 0 when the key's words are
  * split by single spaces; `marks` is 0 when the spelling has no diacritics.
  */
@@ -110,19 +115,20 @@ export type PackedForm = [number, number, string | 0, number[] | 0, string[] | 0
 const PROPER = 1;
 const NAMESAKE = 2;
 const JUNIOR_OK = 4;
+const CONTEXTUAL = 8;
 
 /** Spells out every alias of `entities` and its variants as forms: the costly part of compiling. */
 export function compileAliases(entities: readonly MatcherEntity[]): CompiledAliases {
   const forms = new Map<string, { owner: number; form: Form }[]>();
   const seen = new Set<string>();
-  const add = (owner: number, spelling: string, named: boolean, proper: boolean, junior: boolean) => {
+  const add = (owner: number, spelling: string, named: boolean, proper: boolean, junior: boolean, contextual = false) => {
     const { key, shape, words, marks } = PLAIN_WORDS.test(spelling) ? plainForm(spelling) : anyForm(spelling, proper);
     const entityId = named ? entities[owner]!.id : null;
     // A topic matches in any case, so spellings that differ only in case are one form.
     const id = `${key}\n${entityId}\n${proper ? shape : ''}`;
     if (key === '' || seen.has(id)) return;
     seen.add(id);
-    const form: Form = { entityId, proper, shape, words: proper ? words : [], marks, junior };
+    const form: Form = { entityId, proper, shape, words: proper ? words : [], marks, junior, contextual };
     const list = forms.get(key);
     if (list) list.push({ owner, form });
     else forms.set(key, [{ owner, form }]);
@@ -130,9 +136,12 @@ export function compileAliases(entities: readonly MatcherEntity[]): CompiledAlia
   entities.forEach((entity, owner) => {
     const proper = (entity.caseRule ?? 'proper') === 'proper';
     const junior = entity.aliases.some((a) => /\bJ(?:r|nr|unior)\b/i.test(a));
-    for (const alias of entity.aliases) {
+    const contextual = new Set(entity.contextAliases ?? []);
+    // Context aliases last, so that a spelling some other alias shares stays unconditional.
+    const aliases = [...entity.aliases.filter((a) => !contextual.has(a)), ...entity.aliases.filter((a) => contextual.has(a))];
+    for (const alias of aliases) {
       const spellings = proper ? [alias, ...cyrillicForms(alias)] : topicVariants(alias);
-      for (const s of spellings) add(owner, s, true, proper, junior);
+      for (const s of spellings) add(owner, s, true, proper, junior, contextual.has(alias));
     }
     for (const namesake of entity.namesakes) {
       for (const s of [namesake, ...cyrillicForms(namesake)]) add(owner, s, false, true, true);
@@ -153,7 +162,8 @@ export function compileAliases(entities: readonly MatcherEntity[]): CompiledAlia
 }
 
 function pack(key: string, owner: number, form: Form): PackedForm {
-  const flags = (form.proper ? PROPER : 0) | (form.entityId === null ? NAMESAKE : 0) | (form.junior ? JUNIOR_OK : 0);
+  const flags =
+    (form.proper ? PROPER : 0) | (form.entityId === null ? NAMESAKE : 0) | (form.junior ? JUNIOR_OK : 0) | (form.contextual ? CONTEXTUAL : 0);
   const flat = form.words.flat();
   return [
     owner,
@@ -190,6 +200,7 @@ function unpack(key: string, [owner, flags, shape, words, marks]: PackedForm, id
     words: pairs,
     marks: marks === 0 ? null : marks,
     junior: (flags & JUNIOR_OK) !== 0,
+    contextual: (flags & CONTEXTUAL) !== 0,
   };
 }
 
@@ -216,6 +227,15 @@ export function matcherFor(compiled: CompiledAliases, include: (entityId: string
         .filter((m) => m.start >= window.from && m.start < window.to);
     },
   };
+}
+
+/**
+ * The matches of one block of text that count: a match by a context alias only where the block
+ * also holds a match by an ordinary alias ("sanctions" beside "Putin" or "Sanctions on Russia").
+ */
+export function inContext(matches: Match[]): Match[] {
+  if (!matches.some((m) => m.contextual)) return matches;
+  return matches.some((m) => !m.contextual) ? matches : [];
 }
 
 /** Compiles the aliases of `entities` into a matcher, in one go (node, tests and tools). */
@@ -265,12 +285,14 @@ function searcher({ ids, keys, forms }: CompiledAliases, include: (entityId: str
     for (const c of found) {
       if (c.start < reached) continue;
       reached = c.end;
-      const { entityId, proper, junior } = c.form;
+      const { entityId, proper, junior, contextual } = c.form;
       if (entityId === null) continue;
       const end = norm.to[c.end - 1]!;
       if (proper && !junior && isJunior(text, end)) continue;
       const start = norm.from[c.start]!;
-      matches.push({ entityId, start: proper ? honorificStart(text, start) : start, end });
+      const match: Match = { entityId, start: proper ? honorificStart(text, start) : start, end };
+      if (contextual) match.contextual = true;
+      matches.push(match);
     }
     return matches;
   };

@@ -205,6 +205,16 @@ describe('buildCorpusIndex', () => {
       () => 'has the namesake "Melania Knauss", which contains none of its aliases',
     ],
     [
+      'context alias that is not an alias',
+      ({ entityList }) => (entityList[0]!.contextAliases = ['Marco']),
+      () => 'entity #1 ("marco-rubio") lists "Marco" in "contextAliases" but not in "aliases"',
+    ],
+    [
+      'context alias listed twice',
+      ({ entityList }) => (entityList[0]!.contextAliases = ['Rubio', 'Rubio']),
+      () => 'lists "Rubio" in "contextAliases" twice',
+    ],
+    [
       'duplicate entity id',
       ({ entityList }) => (entityList[1]!.id = 'marco-rubio'),
       (f) =>

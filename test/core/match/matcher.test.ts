@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cyrillicForms } from '../../../src/core/match/cyrillic-forms';
-import { anyForm, compileAliases, compileMatcher, matcherFor, plainForm, type CompiledAliases, type MatcherEntity } from '../../../src/core/match/matcher';
+import { anyForm, compileAliases, compileMatcher, inContext, matcherFor, plainForm, type CompiledAliases, type MatcherEntity } from '../../../src/core/match/matcher';
 import { topicVariants } from '../../../src/core/match/topic-variants';
 import data from './matcher-cases.json';
 
@@ -102,6 +102,26 @@ describe('compileMatcher', () => {
       { id: 'poutine-dish', aliases: ['poutine'], namesakes: [], caseRule: 'any' },
     ]);
     expect(both.findAll('Poutine dit; a poutine').map((m) => m.entityId)).toEqual(['putin', 'poutine-dish']);
+  });
+});
+
+describe('context aliases', () => {
+  const sanctions: MatcherEntity[] = [
+    { id: 'sanctions', aliases: ['Sanctions on Russia', 'sanctions'], contextAliases: ['sanctions'], namesakes: [], caseRule: 'any' },
+    { id: 'putin', aliases: ['Putin'], namesakes: [], caseRule: 'proper' },
+  ];
+  const m = matcherFor(JSON.parse(JSON.stringify(compileAliases(sanctions))) as CompiledAliases);
+  const found = (text: string) => inContext(m.findAll(text)).map((x) => text.slice(x.start, x.end));
+
+  it('flag what a context alias found, and nothing else', () => {
+    expect(m.findAll('Putin faces sanctions').map((x) => x.contextual ?? false)).toEqual([false, true]);
+    expect(m.findAll('new Sanctions on Russia').map((x) => x.contextual ?? false)).toEqual([false]);
+  });
+
+  it('count beside an ordinary mention of any entity, theirs included, and not alone', () => {
+    expect(found('Putin faces new sanctions')).toEqual(['Putin', 'sanctions']);
+    expect(found('Sanctions on Russia, and more sanctions')).toEqual(['Sanctions on Russia', 'sanctions']);
+    expect(found('UN sanctions on North Korea')).toEqual([]);
   });
 });
 
