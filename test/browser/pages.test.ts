@@ -193,7 +193,8 @@ async function firefoxRun(): Promise<Run> {
   /** The next new tab whose address passes `match`. Puppeteer reports extension tabs as about:blank, so each is asked. */
   const next = async (match: (href: string) => boolean): Promise<Tab> => {
     let found: Awaited<ReturnType<typeof driver.pages>>[number] | undefined;
-    for (let i = 0; i < 100 && !found; i++) {
+    // A loaded machine can take well over ten seconds to open an extension tab in Firefox.
+    for (const until = Date.now() + 30_000; Date.now() < until && !found; ) {
       for (const p of await driver.pages()) {
         if (known.has(p)) continue;
         const href = await p.evaluate(() => (document.readyState === 'complete' ? location.href : '')).catch(() => '');
