@@ -132,39 +132,82 @@ export function isWordUnit(unit: number): boolean {
 }
 
 /**
- * Text that normalises character for character: printable ASCII, non-breaking spaces,
- * typographic quotes and dashes (see `SIMPLE_FOLD`), unless it holds two spaces in a row, a
- * dash between letters or a middle initial, whose rules drop characters. Most of a page in
- * English is such text, and `normalise` takes a shortcut for it.
+ * Text the shortcut in `normalise` handles: printable ASCII, white space, typographic quotes and
+ * dashes (see `SIMPLE_FOLD`), unless it holds a middle initial. Most of a page in English is
+ * such text. The shortcut does its work in the browser's native string functions, which matters
+ * because a content script's code is cold on every page: a loop over each character in script
+ * runs mostly unoptimised.
  */
-const SIMPLE = /^[\x20-\x5f\x61-\x7e\u00a0\u2010-\u2015\u2018\u2019\u201c\u201d\u2212]*$/;
-const NOT_SIMPLE = /[ \u00a0]{2}|[A-Za-z][-\u2010-\u2015\u2212][A-Za-z]|(?:^|[^A-Za-z0-9])[A-Z][A-Za-z0-9]+[ \u00a0][A-Z]\.?[ \u00a0]+[A-Z]/;
-const SIMPLE_FOLD: Record<string, string> = {
-  '\u00a0': ' ', '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2015': '-',
-  '\u2212': '-', '\u2018': "'", '\u2019': "'", '\u201c': '"', '\u201d': '"',
-};
-const SIMPLE_OTHER = /[\u00a0\u2010-\u2015\u2018\u2019\u201c\u201d\u2212]/g;
-const simpleFold = (c: string) => SIMPLE_FOLD[c]!;
+const SIMPLE = /^[\t\n\v\f\r\x20-\x5f\x61-\x7e\u00a0\u2010-\u2015\u2018\u2019\u201c\u201d\u2212]*$/;
+const MIDDLE_INITIAL = /(?:^|[^A-Za-z0-9])[A-Z][A-Za-z0-9]+\s+[A-Z]\.?\s+[A-Z]/;
+/**
+ * What the shortcut folds character for character besides letter case: white space to a space,
+ * dashes to "-", typographic quotes to straight ones. Then, after folding, what it does not copy
+ * as it is: runs of white space (one space) and a dash between letters (dropped, with a soft
+ * boundary on the letter after it).
+ */
+const FOLD_SPACE = /[\t\n\v\f\r\u00a0]/g;
+const FOLD_DASH = /[\u2010-\u2015\u2212]/g;
+const FOLD_APOSTROPHE = /[\u2018\u2019]/g;
+const FOLD_QUOTE = /[\u201c\u201d]/g;
+const EDITS = /( {2,}|(?<=[a-z])-(?=[a-z]))/;
 
 /** The normalised text with its offset map. */
 export function normalise(original: string): Normalised {
+  return SIMPLE.test(original) && !MIDDLE_INITIAL.test(original) ? normaliseSimply(original) : normaliseFully(original);
+}
+
+/** `normalise` for text SIMPLE accepts: fold character for character, then apply the edits. */
+function normaliseSimply(original: string): Normalised {
   const n = original.length;
-  if (SIMPLE.test(original) && !NOT_SIMPLE.test(original)) {
-    const from = new Int32Array(n);
-    const to = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      from[i] = i;
-      to[i] = i + 1;
+  const folded = original
+    .toLowerCase()
+    .replace(FOLD_SPACE, ' ')
+    .replace(FOLD_DASH, '-')
+    .replace(FOLD_APOSTROPHE, "'")
+    .replace(FOLD_QUOTE, '"');
+  // Kept stretches at even indexes, the edits between them at odd ones.
+  const parts = folded.split(EDITS);
+  const from = new Int32Array(n);
+  const to = new Int32Array(n);
+  const soft = new Uint8Array(n);
+  const counting = identity(n + 1);
+  let len = 0;
+  let at = 0;
+  for (let p = 0; p < parts.length; p++) {
+    const part = parts[p]!;
+    if (p % 2 === 0) {
+      // Copied characters map one to one: natively copied stretches of 0, 1, 2, …
+      from.set(counting.subarray(at, at + part.length), len);
+      to.set(counting.subarray(at + 1, at + part.length + 1), len);
+      len += part.length;
+    } else if (part === '-') {
+      soft[len] = 1;
+      parts[p] = '';
+    } else {
+      from[len] = at;
+      to[len] = at + part.length;
+      len++;
+      parts[p] = ' ';
     }
-    return { text: original.toLowerCase().replace(SIMPLE_OTHER, simpleFold), from, to, soft: new Uint8Array(n) };
+    at += part.length;
   }
-  return normaliseFully(original);
+  return { text: parts.join(''), from: from.subarray(0, len), to: to.subarray(0, len), soft: soft.subarray(0, len) };
+}
+
+let counted = new Int32Array(0);
+/** 0, 1, 2, … up to at least `n - 1`; grown as needed and kept. */
+function identity(n: number): Int32Array {
+  if (counted.length < n) {
+    counted = new Int32Array(Math.max(n, counted.length * 2, 4096));
+    for (let i = 0; i < counted.length; i++) counted[i] = i;
+  }
+  return counted;
 }
 
 /** `normalise` character by character, for any text. Exported for the test that both agree. */
 export function normaliseFully(original: string): Normalised {
   const n = original.length;
-  // Grown on demand: a few characters expand ("ß" → "ss", ligatures).
   let cap = n + 16;
   let units = new Uint16Array(cap);
   let from = new Int32Array(cap);

@@ -63,13 +63,14 @@ describe('normalise', () => {
 });
 
 describe('normalise, shortcut for simple text', () => {
+  // The shortcut must give exactly what the character-by-character path gives.
   const plainly = (n: ReturnType<typeof normalise>) => ({ text: n.text, from: [...n.from], to: [...n.to], soft: [...n.soft] });
   const samples = [
     'Donald Trump met Vladimir Putin in Paris.',
     '\u201cWe will not accept it,\u201d Zelensky said; the president\u2019s aides agreed.',
     'Vladimir V. Putin and George H. W. Bush', // middle initials: the full path
     'AB C. Dee', 'A B. Cee', 'x Ab C Dd', 'Ab C  Dd', 'Ab C.Dd',
-    'cease-fire', 'Kyiv \u2014 the talks', 'Kyiv\u2014the talks', '2014\u201315', 'a\u00a0\u00a0b', 'Ab\u00a0C.\u00a0Dd', 'two  spaces', 'tab\there', '`quoted`', 'naïve', 'EU, UN and NATO',
+    '\n    Zelensky met\n    Putin\n  ', 'Ab\n C.\n\tDd', 'a \u00a0\tb', 'cease-fire', 'Kyiv \u2014 the talks', 'Kyiv\u2014the talks', '2014\u201315', 'a\u00a0\u00a0b', 'Ab\u00a0C.\u00a0Dd', 'two  spaces', 'tab\there', '`quoted`', 'naïve', 'EU, UN and NATO',
     '', ' ', 'I. Am', 'The U.S. and U.K.',
   ];
 
@@ -80,7 +81,7 @@ describe('normalise, shortcut for simple text', () => {
   it('agrees with the full path on random text of the characters that matter', () => {
     let seed = 11;
     const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
-    const alphabet = ['A', 'B', 'v', 'w', '1', ' ', ' ', '.', ',', '-', '\u2014', '\u2019', '\u201c', '`', '\u00a0', 'é', '\n'];
+    const alphabet = ['A', 'B', 'v', 'w', '1', ' ', ' ', '.', ',', '-', '\u2014', '\u2019', '\u201c', '`', '\u00a0', 'é', '\n', '\t', '\r\n'];
     for (let round = 0; round < 2000; round++) {
       const text = Array.from({ length: rand(14) }, () => alphabet[rand(alphabet.length)]).join('');
       expect(plainly(normalise(text)), JSON.stringify(text)).toEqual(plainly(normaliseFully(text)));
