@@ -264,6 +264,15 @@ export class Scanner {
     return this.#running;
   }
 
+  /**
+   * Whether to call #pause: the slice is used up, or the scanner was stopped. Checked before
+   * awaiting, because an await costs a turn of the microtask queue even when nothing waits, and
+   * the scan checks after every run.
+   */
+  #due(): boolean {
+    return this.#o.now() - this.#sliceStart > this.#o.sliceMs || this.#o.signal.aborted;
+  }
+
   /** Yields when the current slice has used its time; false once the scanner is stopped. */
   async #pause(): Promise<boolean> {
     if (this.#o.now() - this.#sliceStart > this.#o.sliceMs) {
@@ -285,7 +294,7 @@ export class Scanner {
     for (const node of removed) {
       for (const text of textNodes(node)) {
         this.#dropNode(text);
-        if (!(await this.#pause())) return;
+        if (this.#due() && !(await this.#pause())) return;
       }
     }
     // A re-scan follows a change on the page: a moment elements may have been upgraded too.
@@ -316,11 +325,11 @@ export class Scanner {
     let last = child;
     for (let n = first.previousSibling; n && !endsRun(n, options); n = n.previousSibling) {
       done.add((first = n));
-      if (!(await this.#pause())) return null;
+      if (this.#due() && !(await this.#pause())) return null;
     }
     for (let n = last.nextSibling; n && !endsRun(n, options); n = n.nextSibling) {
       done.add((last = n));
-      if (!(await this.#pause())) return null;
+      if (this.#due() && !(await this.#pause())) return null;
     }
     return { first, last };
   }
@@ -333,7 +342,7 @@ export class Scanner {
     if (this.#byNode.size > 0) {
       for (const text of part ? partTextNodes(part) : textNodes(root)) {
         for (const m of this.#byNode.get(text) ?? []) before.set(signature(m), m);
-        if (!(await this.#pause())) return false;
+        if (this.#due() && !(await this.#pause())) return false;
       }
     }
 
@@ -363,9 +372,9 @@ export class Scanner {
               onAdd(m);
             }
           }
-          if (!(await this.#pause())) return false;
+          if (this.#due() && !(await this.#pause())) return false;
         }
-      } else if (!(await this.#pause())) {
+      } else if (this.#due() && !(await this.#pause())) {
         return false;
       }
     }
