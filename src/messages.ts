@@ -26,6 +26,12 @@ export interface MessageMap {
   'content:mentions': { params: Record<string, never>; result: PageMention[] };
   /** Popup → content script: scroll to an entity's `occurrence`-th mention and open its card. */
   'content:reveal': { params: { entityId: string; occurrence: number }; result: boolean };
+  /**
+   * Background → content scripts of every tab: the settings changed; read them again. Content
+   * scripts do not listen to storage.onChanged themselves: Firefox logs an error naming the
+   * extension each time a page with such a listener unloads (its bug 1633315).
+   */
+  'content:settings-changed': { params: Record<string, never>; result: null };
 }
 
 /** One covered entity found on a page, in order of its first mention. */
@@ -73,6 +79,7 @@ export const paramGuards: { [N in MessageName]: (p: unknown) => p is Params<N> }
     (p.selectionText === undefined || (typeof p.selectionText === 'string' && p.selectionText.length <= 1000)),
   'content:mentions': (p): p is Params<'content:mentions'> => isRecord(p) && Object.keys(p).length === 0,
   'content:reveal': (p): p is Params<'content:reveal'> => isRecord(p) && isId(p.entityId) && isOffset(p.occurrence),
+  'content:settings-changed': (p): p is Params<'content:settings-changed'> => isRecord(p) && Object.keys(p).length === 0,
 };
 
 export function isEnvelope(v: unknown): v is Envelope {

@@ -21,6 +21,8 @@ const cases: [string, unknown, boolean][] = [
   ['a mentions request', { type: 'content:mentions', params: {} }, true],
   ['a reveal request', { type: 'content:reveal', params: { entityId: 'marco-rubio', occurrence: 0 } }, true],
   ['a reveal request without occurrence', { type: 'content:reveal', params: { entityId: 'marco-rubio' } }, false],
+  ['a settings-changed notice', { type: 'content:settings-changed', params: {} }, true],
+  ['a settings-changed notice carrying data', { type: 'content:settings-changed', params: { enabled: false } }, false],
   ['null', null, false],
   ['a string', 'card:get', false],
   ['an array', [{ type: 'card:get' }], false],

@@ -8,6 +8,8 @@ import browser from '../browser-api';
 import { dispatcher } from '../messages';
 import { registerTriggers } from './triggers';
 import { handlers } from './handlers';
+import { relaySettingsChanges } from './settings-relay';
 
 browser.runtime.onMessage.addListener(dispatcher(handlers));
 registerTriggers();
+relaySettingsChanges();

@@ -1,11 +1,11 @@
 /**
  * The content script's entry: starts a session where Backstory is active, and starts, updates
- * or ends it as settings change, without a reload.
+ * or ends it as settings change, without a reload (the background tells it when they do).
  */
 import browser from '../browser-api';
 import { isActiveOn, type Settings } from '../core/settings';
 import { dispatcher } from '../messages';
-import { loadSettings, watchSettings } from '../settings-store';
+import { loadSettings } from '../settings-store';
 import { isReadable } from './document-kind';
 import { canPaint } from './highlights';
 import { loadCardModule } from './load-card-module';
@@ -39,10 +39,13 @@ async function main(): Promise<void> {
       'content:open-card': async ({ selectionText }) => session?.openFromKeyboard(selectionText) ?? false,
       'content:mentions': async () => session?.mentions() ?? [],
       'content:reveal': async ({ entityId, occurrence }) => session?.reveal(entityId, occurrence) ?? false,
+      'content:settings-changed': async () => {
+        apply((await loadSettings()).settings);
+        return null;
+      },
     }),
   );
   apply((await loadSettings()).settings);
-  watchSettings(apply, new AbortController().signal);
 }
 
 void main();

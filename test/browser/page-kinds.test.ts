@@ -30,6 +30,7 @@ import {
   chromiumExtensionErrors,
   launchChromium,
   launchFirefox,
+  watchFirefoxExtensionErrors,
   type BrowserName,
 } from '../support/browsers.mjs';
 import { sleep, waitFor } from '../support/page-probes';
@@ -178,21 +179,7 @@ async function firefoxHarness(): Promise<Harness> {
     if (reply.result.type === 'exception') throw new Error(`in the parent process: ${JSON.stringify(reply.result.exceptionDetails)}`);
     return reply.result.result.value;
   };
-  // Uncaught errors in Backstory's scripts (content scripts included) reach the console
-  // service with its moz-extension:// host as their source; Firefox's own extension code names
-  // the add-on id instead. Kept from now on, as test/pages/launch.mjs does. (A content
-  // script's console.error reaches the tab's console instead: Tab.errors.) Both paths were
-  // checked once by hand with a content.js that throws and logs.
-  await inParent(`(() => {
-    const policy = WebExtensionPolicy.getByID(${JSON.stringify(b.addonId)});
-    const marks = [policy.mozExtensionHostname, policy.id];
-    const kept = (globalThis.__backstoryPageKinds = []);
-    Services.console.registerListener((m) => {
-      if (!(m instanceof Ci.nsIScriptError) || m.flags & Ci.nsIScriptError.infoFlag) return;
-      const text = m.sourceName + ': ' + m.errorMessage;
-      if (marks.some((mark) => text.includes(mark))) kept.push(text);
-    });
-  })()`);
+  const extensionErrors = await watchFirefoxExtensionErrors(driver, b.addonId);
 
   return {
     async open(url) {
@@ -215,7 +202,7 @@ async function firefoxHarness(): Promise<Harness> {
         addWords: () => page.evaluate(appendWords, WORDS),
       };
     },
-    extensionErrors: async () => JSON.parse((await inParent('JSON.stringify(globalThis.__backstoryPageKinds)')) as string) as string[],
+    extensionErrors,
     principalOf: async (url) =>
       (await inParent(`gBrowser.browsers.find((b) => b.currentURI.spec === ${JSON.stringify(url)})?.contentPrincipal.origin ?? null`)) as string | null,
     close: () => b.close(),

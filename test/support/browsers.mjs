@@ -49,6 +49,7 @@ export function browserAvailable(name) {
  * @property {() => Promise<void>} reload
  * @property {(file: string) => Promise<void>} screenshot
  * @property {(width: number, height: number) => Promise<void>} setViewport
+ * @property {() => Promise<void>} close  closes the tab
  * @property {string[]} errors  console errors and uncaught exceptions seen on the page so far
  */
 
@@ -118,6 +119,7 @@ export async function launchChromium(extensionDir, { headless = true, profileDir
         reload: async () => void (await page.reload({ waitUntil: 'load' })),
         screenshot: async (file) => void (await page.screenshot({ path: file })),
         setViewport: (width, height) => page.setViewportSize({ width, height }),
+        close: () => page.close(),
       };
     },
     async dialogs() {
@@ -302,6 +304,7 @@ export async function launchFirefox(extensionDir) {
         reload: async () => void (await page.reload({ waitUntil: 'load' })),
         screenshot: async (file) => void (await page.screenshot({ path: /** @type {`${string}.png`} */ (file) })),
         setViewport: (width, height) => page.setViewport({ width, height }),
+        close: () => page.close(),
       };
     },
     async dialogs() {
@@ -323,4 +326,42 @@ export async function launchFirefox(extensionDir) {
       await browser.close();
     },
   };
+}
+
+/**
+ * Starts keeping the errors Firefox files against the extension, in any context: uncaught
+ * errors in its scripts (content scripts included) reach the console service with its
+ * moz-extension:// host as their source, and Firefox's own extension code names the add-on id.
+ * (A content script's console.error reaches the tab's console instead.) Needs the
+ * --remote-allow-system-access launch flag launchFirefox sets. Resolves to a function that
+ * reads what was kept so far.
+ * @param {import('puppeteer-core').Browser} browser
+ * @param {string} addonId
+ * @returns {Promise<() => Promise<string[]>>}
+ */
+export async function watchFirefoxExtensionErrors(browser, addonId) {
+  const connection = /** @type {{ connection: { send(method: string, params: object): Promise<any> } }} */ (/** @type {unknown} */ (browser)).connection;
+  const key = `__backstoryErrors_${Math.random().toString(36).slice(2)}`;
+  /** @param {string} expression */
+  const inParent = async (expression) => {
+    const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+    const reply = await connection.send('script.evaluate', {
+      expression,
+      target: { context: tree.result.contexts[0].context },
+      awaitPromise: true,
+    });
+    if (reply.result.type === 'exception') throw new Error(`in the parent process: ${JSON.stringify(reply.result.exceptionDetails)}`);
+    return reply.result.result.value;
+  };
+  await inParent(`(() => {
+    const policy = WebExtensionPolicy.getByID(${JSON.stringify(addonId)});
+    const marks = [policy.mozExtensionHostname, policy.id];
+    const kept = (globalThis.${key} = []);
+    Services.console.registerListener((m) => {
+      if (!(m instanceof Ci.nsIScriptError) || m.flags & Ci.nsIScriptError.infoFlag) return;
+      const text = m.sourceName + ': ' + m.errorMessage;
+      if (marks.some((mark) => text.includes(mark))) kept.push(text);
+    });
+  })()`);
+  return async () => JSON.parse(/** @type {string} */ (await inParent(`JSON.stringify(globalThis.${key})`)));
 }

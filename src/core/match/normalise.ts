@@ -199,7 +199,7 @@ let counted = new Int32Array(0);
 /** 0, 1, 2, … up to at least `n - 1`; grown as needed and kept. */
 function identity(n: number): Int32Array {
   if (counted.length < n) {
-    counted = new Int32Array(Math.max(n, counted.length * 2, 4096));
+    counted = new Int32Array(Math.max(n, counted.length * 2));
     for (let i = 0; i < counted.length; i++) counted[i] = i;
   }
   return counted;

@@ -1,0 +1,23 @@
+/**
+ * Tells the content scripts of every tab when the settings change, so a page follows the
+ * switch, the site list and the kinds without a reload. The content scripts could listen to
+ * storage themselves, but in Firefox a content script's storage.onChanged listener logs
+ * "sendRemoveListener on closed conduit" with Backstory's id whenever its page unloads
+ * (bug 1633315); the background's does not unload with pages.
+ */
+import browser from '../browser-api';
+import { sendToTab } from '../messages';
+import { watchSettings } from '../settings-store';
+
+export function relaySettingsChanges(): void {
+  watchSettings(() => {
+    void browser.tabs.query({}).then((tabs) =>
+      Promise.all(
+        tabs.map((tab) =>
+          // Every frame of the tab; tabs without Backstory (browser pages) refuse, and that is fine.
+          tab.id === undefined ? null : sendToTab(tab.id, 'content:settings-changed', {}).catch(() => null),
+        ),
+      ),
+    );
+  }, new AbortController().signal);
+}
