@@ -43,7 +43,11 @@ export function readMarks() {
 
 /**
  * A cheap signature of the page's state, polled until it stops changing: the highlight
- * registry's contents and the number of elements, same-origin frames included.
+ * registry's contents, the number of elements (same-origin frames included), the document's
+ * height, and how many of its (not lazy) images are still loading. The last two because an
+ * image whose request the run refuses changes the layout when its failure lands (a broken
+ * image and its alt text take room), and on a loaded machine that can come after a snapshot
+ * taken too early, in one visit and not the other.
  */
 export function settleSignature() {
   let ranges = '';
@@ -65,7 +69,9 @@ export function settleSignature() {
     }
     return n;
   };
-  return `${count(document)}/${ranges}`;
+  let loading = 0;
+  for (const img of document.images) if (!img.complete && img.loading !== 'lazy') loading++;
+  return `${count(document)}/${document.documentElement?.scrollHeight ?? 0}/${loading}/${ranges}`;
 }
 
 /**
