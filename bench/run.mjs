@@ -14,6 +14,8 @@
  *   npm run bench -- --no-build            measure dist/ as it is
  *   npm run bench -- --only scan,hover     just these parts (scan, storm, hover, popup, memory,
  *                                          corpus); the others say "not measured"
+ *   npm run bench -- --loads 5             loads per saved page for the scan and the floor
+ *                                          (medians kept; 3 by default)
  *
  * Every figure is measured in this run. Where one could not be, the results say why.
  */
@@ -50,6 +52,7 @@ const { values: args } = parseArgs({
     full: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
     only: { type: 'string', default: 'scan,storm,hover,popup,memory,corpus' },
+    loads: { type: 'string', default: '3' },
   },
 });
 const PARTS = ['scan', 'storm', 'hover', 'popup', 'memory', 'corpus'];
@@ -92,7 +95,7 @@ const results = {
     node: process.version,
     loadAverageAtStart: os.loadavg().map((v) => Number(v.toFixed(2))),
   },
-  options: { pages: args.pages, markjsPages: Number(args['markjs-pages']), full: args.full },
+  options: { pages: args.pages, markjsPages: Number(args['markjs-pages']), full: args.full, loads: Number(args.loads) },
   notes: /** @type {string[]} */ ([
     'Firefox: only the sizes of its bundles and zip are measured. The other figures need a timeline that attributes main-thread work to the content script and shows when it starts; Chromium gives one over the DevTools protocol, Firefox over WebDriver BiDi does not, and a hook inside the shipped code is not wanted.',
   ]),
@@ -172,7 +175,7 @@ try {
 
   if (wants('scan')) {
     log(`\nScan, floor and mark.js on ${pages.length} of ${results.pagesAvailable} saved pages (mark.js on ${markjsSample.size}) [${elapsed()}]`);
-    const pageRows = await scanPages(browsers, pages, server, (p) => markjsSample.has(p.name), log);
+    const pageRows = await scanPages(browsers, pages, server, (p) => markjsSample.has(p.name), log, Number(args.loads));
     const missing = pages.filter((p) => !pageRows.some((r) => r.page === p.name)).map((p) => p.name);
     if (missing.length) results.notes.push(`Left out, because no recording of their load showed the content script running (three tries): ${missing.join(', ')}.`);
 

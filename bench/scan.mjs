@@ -11,6 +11,7 @@
  * each ratio alike.
  */
 import { floorPass, highlightCount, whenIdle } from './in-page.mjs';
+import { median } from './stats.mjs';
 import { contentScriptCost, startTrace } from './trace.mjs';
 
 /** @typedef {import('playwright-core').BrowserContext} Context */
@@ -123,19 +124,43 @@ function markjsMarks() {
  * @param {{ on: (p: string) => string, off: (p: string) => string }} server
  * @param {(page: { name: string }) => boolean} withMarkjs
  * @param {(line: string) => void} log
+ * @param {number} [loads]  loads of the page for the scan and for the floor (medians are kept)
  * @returns {Promise<PageRow[]>}
  */
-export async function scanPages(browsers, pages, server, withMarkjs, log) {
+export async function scanPages(browsers, pages, server, withMarkjs, log, loads = 1) {
   /** @type {PageRow[]} */
   const rows = [];
-  for (const page of pages) {
+  pages: for (const page of pages) {
     const started = performance.now();
-    const scan = await tracedLoad(browsers.backstory, server.on(page.path), browsers.scriptUrl);
-    const floor = await tracedLoad(browsers.baselines, server.off(page.path), browsers.floorScript, { read: () => 0 });
-    if (!scan || !floor) {
-      log(`  ${page.name}: ${scan ? 'the floor' : "Backstory's"} content script did not run; left out`);
-      continue;
+    // `loads` loads of each, alternating; the median of each figure (the longest task: the
+    // longest of all), since one load of a small page varies by a third from the next.
+    /** @type {NonNullable<Awaited<ReturnType<typeof tracedLoad>>>[]} */
+    const scans = [];
+    /** @type {NonNullable<Awaited<ReturnType<typeof tracedLoad>>>[]} */
+    const floors = [];
+    for (let i = 0; i < loads; i++) {
+      const scanLoad = await tracedLoad(browsers.backstory, server.on(page.path), browsers.scriptUrl);
+      const floorLoad = await tracedLoad(browsers.baselines, server.off(page.path), browsers.floorScript, { read: () => 0 });
+      if (!scanLoad || !floorLoad) {
+        log(`  ${page.name}: ${scanLoad ? 'the floor' : "Backstory's"} content script did not run; left out`);
+        continue pages;
+      }
+      scans.push(scanLoad);
+      floors.push(floorLoad);
     }
+    const mid = (/** @type {number[]} */ xs) => median(xs);
+    const most = (/** @type {number[]} */ xs) => Math.max(...xs);
+    const scan = {
+      wallMs: mid(scans.map((x) => x.wallMs)),
+      busyMs: mid(scans.map((x) => x.busyMs)),
+      cpuMs: mid(scans.map((x) => x.cpuMs)),
+      longestTaskMs: most(scans.map((x) => x.longestTaskMs)),
+      longestTaskCpuMs: most(scans.map((x) => x.longestTaskCpuMs)),
+      tasksOver50: most(scans.map((x) => x.tasksOver50)),
+      tasksOver50Cpu: most(scans.map((x) => x.tasksOver50Cpu)),
+      highlights: /** @type {number} */ (scans.at(-1)?.highlights),
+    };
+    const floor = { wallMs: mid(floors.map((x) => x.wallMs)), cpuMs: mid(floors.map((x) => x.cpuMs)) };
     const walk = await inPageWalk(browsers.backstory, server.off(page.path));
     const markjs = withMarkjs(page) ? await tracedLoad(browsers.baselines, server.on(page.path), browsers.markjsScript, { read: markjsMarks }) : null;
     const row = {
