@@ -253,7 +253,8 @@ function bundleOptions(target, bundled) {
     define: { BACKSTORY_TARGET: JSON.stringify(target) },
   };
   return [
-    { ...common, entryPoints: { content: 'src/content/index.ts' } },
+    // content.css is injected by the browser, and imported as text for shadow roots too.
+    { ...common, entryPoints: { content: 'src/content/index.ts' }, loader: { '.css': 'text' } },
     {
       ...common,
       // Loaded by the content script on first use (src/content/load-card-module.ts).

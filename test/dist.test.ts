@@ -30,6 +30,13 @@ describe.each(TARGETS)('dist/%s', (target) => {
 
   const bundles = existsSync(dist(target)) ? readdirSync(dist(target)).filter((f) => f.endsWith('.js')) : [];
 
+  it('content.js carries content.css as text, for the shadow roots it paints in', () => {
+    const css = readFileSync(dist(target, 'content.css'), 'utf8');
+    const code = readFileSync(dist(target, 'content.js'), 'utf8');
+    expect(css).toContain('::highlight(backstory-mention)');
+    for (const line of css.split('\n').filter((l) => l.trim())) expect(code).toContain(line);
+  });
+
   it.each(Object.entries(BUDGETS))('%s stays within %i bytes gzipped', (file, budget) => {
     const size = gzipSync(readFileSync(dist(target, file)), { level: 9 }).length;
     expect(size).toBeLessThanOrEqual(budget);

@@ -10,27 +10,10 @@
  * the end of that root's `adoptedStyleSheets`: the page's own sheets stay, and no node is added.
  */
 
-export const HIGHLIGHT_NAME = 'backstory-mention';
+// The same rules the browser injects as content.css, for shadow roots (bundled as text).
+import highlightCss from './content.css';
 
-/**
- * The same rules as content.css, for shadow roots (the content script's bundle has no CSS
- * loader; a test keeps the two equal).
- */
-export const HIGHLIGHT_CSS = `/* Mention styling for the page. Only highlight pseudo-elements: the content script never adds
-   classes or elements to the page's text. Light and dark variants follow the reader's scheme. */
-::highlight(backstory-mention) {
-  background-color: rgb(255 196 0 / 0.22);
-  text-decoration: underline dotted rgb(170 120 0 / 0.9);
-  text-decoration-thickness: 1.5px;
-  text-underline-offset: 2px;
-}
-@media (prefers-color-scheme: dark) {
-  ::highlight(backstory-mention) {
-    background-color: rgb(255 208 80 / 0.2);
-    text-decoration-color: rgb(255 208 80 / 0.85);
-  }
-}
-`;
+export const HIGHLIGHT_NAME = 'backstory-mention';
 
 export interface Painter {
   add(range: Range): void;
@@ -70,7 +53,7 @@ export function shadowStyler(win: Window & typeof globalThis): (node: Node) => v
     try {
       if (!sheet) {
         sheet = new win.CSSStyleSheet();
-        sheet.replaceSync(HIGHLIGHT_CSS);
+        sheet.replaceSync(highlightCss);
       }
       if (shadow.adoptedStyleSheets.includes(sheet)) return;
       shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];

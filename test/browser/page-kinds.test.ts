@@ -28,6 +28,7 @@ import { HIGHLIGHT_NAME } from '../../src/content/highlights';
 import {
   browserAvailable,
   chromiumExtensionErrors,
+  firefoxParent,
   launchChromium,
   launchFirefox,
   watchFirefoxExtensionErrors,
@@ -168,17 +169,7 @@ async function firefoxHarness(): Promise<Harness> {
   const b = await launchFirefox('dist/firefox');
   const driver: import('puppeteer-core').Browser = b.raw;
   const connection = (driver as unknown as { connection: { send(method: string, params: object): Promise<any> } }).connection;
-  /** Runs `expression` in Firefox's privileged parent process (the launch allows it, tests only). */
-  const inParent = async (expression: string): Promise<unknown> => {
-    const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
-    const reply = await connection.send('script.evaluate', {
-      expression,
-      target: { context: tree.result.contexts[0].context },
-      awaitPromise: true,
-    });
-    if (reply.result.type === 'exception') throw new Error(`in the parent process: ${JSON.stringify(reply.result.exceptionDetails)}`);
-    return reply.result.result.value;
-  };
+  const inParent = firefoxParent(driver);
   const extensionErrors = await watchFirefoxExtensionErrors(driver, b.addonId);
 
   return {

@@ -18,6 +18,7 @@ import type { CorpusIndex, Quote } from '../../src/core/types';
 import {
   browserAvailable,
   chromiumExtensionErrors,
+  firefoxParent,
   launchChromium,
   launchFirefox,
   type BrowserName,
@@ -177,17 +178,7 @@ async function chromiumRun(): Promise<Run> {
 async function firefoxRun(): Promise<Run> {
   const b: Firefox = await launchFirefox('dist/firefox');
   const driver = b.raw;
-  const connection = (driver as unknown as { connection: { send(method: string, params: object): Promise<any> } }).connection;
-  /** Runs `expression` in Firefox's privileged parent process. */
-  const inParent = async (expression: string): Promise<unknown> => {
-    const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
-    const reply = await connection.send('script.evaluate', {
-      expression,
-      target: { context: tree.result.contexts[0].context },
-      awaitPromise: false,
-    });
-    return reply.result.result.value;
-  };
+  const inParent = firefoxParent(driver);
   const base = (await inParent(`WebExtensionPolicy.getByID(${JSON.stringify(b.addonId)}).getURL('')`)) as string;
   const known = new Set(await driver.pages());
   /** The next new tab whose address passes `match`. Puppeteer reports extension tabs as about:blank, so each is asked. */

@@ -3,12 +3,11 @@
  * its host stands, hit-tested through the roots that hold mentions and styled inside each root.
  * Closed roots, the extension's card among them, stay out of reach.
  */
-import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { collectTextRuns, isExcluded } from '../../src/content/collect-text';
 import { findMentions, type Mention } from '../../src/content/find-mentions';
-import { HIGHLIGHT_CSS, shadowStyler } from '../../src/content/highlights';
+import { shadowStyler } from '../../src/content/highlights';
 import { MentionIndex } from '../../src/content/hit-test';
 import { pageOrder } from '../../src/content/marks';
 import { Scanner } from '../../src/content/scanner';
@@ -129,10 +128,6 @@ describe('shadowStyler', () => {
     a.adoptedStyleSheets = [own];
     style(a.querySelector('p')!.firstChild!);
     expect(a.adoptedStyleSheets).toHaveLength(2);
-  });
-
-  it('holds the same rules as content.css, the document’s sheet', () => {
-    expect(HIGHLIGHT_CSS).toBe(readFileSync(new URL('../../src/content/content.css', import.meta.url), 'utf8'));
   });
 });
 

@@ -12,7 +12,7 @@ import { createServer } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { BROWSERS } from '../support/browsers.mjs';
+import { BROWSERS, firefoxParent } from '../support/browsers.mjs';
 
 /** Schemes that reach the network; extension, data and blob URLs do not. */
 export const isNetwork = (/** @type {string} */ url) => /^(https?|wss?|ftp):/i.test(url);
@@ -350,18 +350,7 @@ export async function launchFirefoxForPages({ extensionDir, sinkPort }) {
     },
   });
   const version = await browser.version();
-  const connection = /** @type {any} */ (browser).connection;
-  /** Runs `expression` in the browser's own (parent-process) window. */
-  const inParent = async (/** @type {string} */ expression) => {
-    const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
-    const reply = await connection.send('script.evaluate', {
-      expression,
-      target: { context: tree.result.contexts[0].context },
-      awaitPromise: true,
-    });
-    if (reply.result.type === 'exception') throw new Error(`in the parent process: ${JSON.stringify(reply.result.exceptionDetails).slice(0, 300)}`);
-    return reply.result.result.value;
-  };
+  const inParent = firefoxParent(browser);
 
   /** @type {import('puppeteer-core').Page | null} */
   let probe = null;

@@ -340,19 +340,8 @@ export async function launchFirefox(extensionDir) {
  * @returns {Promise<() => Promise<string[]>>}
  */
 export async function watchFirefoxExtensionErrors(browser, addonId) {
-  const connection = /** @type {{ connection: { send(method: string, params: object): Promise<any> } }} */ (/** @type {unknown} */ (browser)).connection;
+  const inParent = firefoxParent(browser);
   const key = `__backstoryErrors_${Math.random().toString(36).slice(2)}`;
-  /** @param {string} expression */
-  const inParent = async (expression) => {
-    const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
-    const reply = await connection.send('script.evaluate', {
-      expression,
-      target: { context: tree.result.contexts[0].context },
-      awaitPromise: true,
-    });
-    if (reply.result.type === 'exception') throw new Error(`in the parent process: ${JSON.stringify(reply.result.exceptionDetails)}`);
-    return reply.result.result.value;
-  };
   await inParent(`(() => {
     const policy = WebExtensionPolicy.getByID(${JSON.stringify(addonId)});
     const marks = [policy.mozExtensionHostname, policy.id];
@@ -364,4 +353,26 @@ export async function watchFirefoxExtensionErrors(browser, addonId) {
     });
   })()`);
   return async () => JSON.parse(/** @type {string} */ (await inParent(`JSON.stringify(globalThis.${key})`)));
+}
+
+/**
+ * Runs script in Firefox's privileged parent process over WebDriver BiDi, for tests that need
+ * to see what a page cannot (the console service, tabs, principals). The launch must allow it
+ * (--remote-allow-system-access, as launchFirefox and the real-pages run do); Backstory never
+ * does this. The returned function resolves to the expression's value, awaited if a promise.
+ * @param {import('puppeteer-core').Browser} browser
+ * @returns {(expression: string) => Promise<any>}
+ */
+export function firefoxParent(browser) {
+  const connection = /** @type {{ connection: { send(method: string, params: object): Promise<any> } }} */ (/** @type {unknown} */ (browser)).connection;
+  return async (expression) => {
+    const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+    const reply = await connection.send('script.evaluate', {
+      expression,
+      target: { context: tree.result.contexts[0].context },
+      awaitPromise: true,
+    });
+    if (reply.result.type === 'exception') throw new Error(`in the parent process: ${JSON.stringify(reply.result.exceptionDetails).slice(0, 300)}`);
+    return reply.result.result.value;
+  };
 }
