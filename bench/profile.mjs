@@ -84,37 +84,38 @@ try {
     const samples = profileSamples(events);
     const own = found.tasks.filter((t) => t.script);
     console.log(`\n${name}: ${own.length} tasks, ${own.reduce((s, t) => s + t.ms, 0).toFixed(1)} ms in all`);
-    // All tasks together: each function's share of the samples, itself and with what it calls.
-    const ours = samples.filter((s) => own.some((t) => s.ts >= t.start && s.ts < t.end));
-    /** @type {Map<string, number>} */
-    const selfAll = new Map();
-    /** @type {Map<string, number>} */
-    const totalAll = new Map();
-    for (const s of ours) {
-      selfAll.set(s.stack[0] ?? '(none)', (selfAll.get(s.stack[0] ?? '(none)') ?? 0) + 1);
-      for (const f of new Set(s.stack)) totalAll.set(f, (totalAll.get(f) ?? 0) + 1);
-    }
-    const share = (/** @type {Map<string, number>} */ m, /** @type {number} */ n) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([f, c]) => `${f} ${Math.round((100 * c) / ours.length)}%`).join(', ');
-    console.log(`  all tasks, self: ${share(selfAll, 12)}`);
-    console.log(`  all tasks, incl: ${share(totalAll, 16)}`);
+    // All tasks together, then task by task: each function's share of the samples.
+    const all = shares(samples.filter((s) => own.some((t) => s.ts >= t.start && s.ts < t.end)));
+    console.log(`  all tasks, self: ${all.self(12)}`);
+    console.log(`  all tasks, incl: ${all.total(16)}`);
     for (const task of own) {
-      const inside = samples.filter((s) => s.ts >= task.start && s.ts < task.end);
-      /** @type {Map<string, number>} */
-      const self = new Map();
-      /** @type {Map<string, number>} */
-      const total = new Map();
-      for (const s of inside) {
-        self.set(s.stack[0] ?? '(none)', (self.get(s.stack[0] ?? '(none)') ?? 0) + 1);
-        for (const f of new Set(s.stack)) total.set(f, (total.get(f) ?? 0) + 1);
-      }
-      const top = (/** @type {Map<string, number>} */ m, /** @type {number} */ n) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([f, c]) => `${f} ${Math.round((100 * c) / inside.length)}%`).join(', ');
-      console.log(`  +${(task.start - found.scriptStart).toFixed(1).padStart(7)} ms  ${task.ms.toFixed(1).padStart(6)} ms  self: ${top(self, 4)}`);
-      console.log(`${' '.repeat(29)}incl: ${top(total, 8)}`);
+      const one = shares(samples.filter((s) => s.ts >= task.start && s.ts < task.end));
+      console.log(`  +${(task.start - found.scriptStart).toFixed(1).padStart(7)} ms  ${task.ms.toFixed(1).padStart(6)} ms  self: ${one.self(4)}`);
+      console.log(`${' '.repeat(29)}incl: ${one.total(8)}`);
     }
   }
 } finally {
   await browser.close();
   await server.close();
+}
+
+/**
+ * The `n` functions with the most samples, as "name share%": in which they ran themselves
+ * (`self`), or were on the stack (`total`).
+ * @param {{ stack: string[] }[]} samples
+ */
+function shares(samples) {
+  /** @type {Map<string, number>} */
+  const self = new Map();
+  /** @type {Map<string, number>} */
+  const total = new Map();
+  for (const s of samples) {
+    self.set(s.stack[0] ?? '(none)', (self.get(s.stack[0] ?? '(none)') ?? 0) + 1);
+    for (const f of new Set(s.stack)) total.set(f, (total.get(f) ?? 0) + 1);
+  }
+  /** @param {Map<string, number>} m @param {number} n */
+  const top = (m, n) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([f, c]) => `${f} ${Math.round((100 * c) / samples.length)}%`).join(', ');
+  return { self: (/** @type {number} */ n) => top(self, n), total: (/** @type {number} */ n) => top(total, n) };
 }
 
 /**

@@ -148,19 +148,17 @@ export async function scanPages(browsers, pages, server, withMarkjs, log, loads 
       scans.push(scanLoad);
       floors.push(floorLoad);
     }
-    const mid = (/** @type {number[]} */ xs) => median(xs);
-    const most = (/** @type {number[]} */ xs) => Math.max(...xs);
     const scan = {
-      wallMs: mid(scans.map((x) => x.wallMs)),
-      busyMs: mid(scans.map((x) => x.busyMs)),
-      cpuMs: mid(scans.map((x) => x.cpuMs)),
-      longestTaskMs: most(scans.map((x) => x.longestTaskMs)),
-      longestTaskCpuMs: most(scans.map((x) => x.longestTaskCpuMs)),
-      tasksOver50: most(scans.map((x) => x.tasksOver50)),
-      tasksOver50Cpu: most(scans.map((x) => x.tasksOver50Cpu)),
+      wallMs: median(scans.map((x) => x.wallMs)),
+      busyMs: median(scans.map((x) => x.busyMs)),
+      cpuMs: median(scans.map((x) => x.cpuMs)),
+      longestTaskMs: Math.max(...scans.map((x) => x.longestTaskMs)),
+      longestTaskCpuMs: Math.max(...scans.map((x) => x.longestTaskCpuMs)),
+      tasksOver50: Math.max(...scans.map((x) => x.tasksOver50)),
+      tasksOver50Cpu: Math.max(...scans.map((x) => x.tasksOver50Cpu)),
       highlights: /** @type {number} */ (scans.at(-1)?.highlights),
     };
-    const floor = { wallMs: mid(floors.map((x) => x.wallMs)), cpuMs: mid(floors.map((x) => x.cpuMs)) };
+    const floor = { wallMs: median(floors.map((x) => x.wallMs)), cpuMs: median(floors.map((x) => x.cpuMs)) };
     const walk = await inPageWalk(browsers.backstory, server.off(page.path));
     const markjs = withMarkjs(page) ? await tracedLoad(browsers.baselines, server.on(page.path), browsers.markjsScript, { read: markjsMarks }) : null;
     const row = {

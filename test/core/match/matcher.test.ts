@@ -59,6 +59,11 @@ describe('compileMatcher', () => {
     expect(ahead.findAll(text)).toEqual(matcher.findAll(text));
   });
 
+  it('compiles keys sorted and distinct, as the trie needs them', () => {
+    const { keys } = compileAliases(entities);
+    expect(keys.every((k, i) => i === 0 || keys[i - 1]! < k)).toBe(true);
+  });
+
   it('matches the same after its compiled aliases go through JSON, as the content script gets them', () => {
     const shipped = matcherFor(JSON.parse(JSON.stringify(compileAliases(entities))) as CompiledAliases);
     const text = Object.values(rules).flat().map(([t]) => t).join(' | ');
