@@ -126,16 +126,24 @@ export function seedMathRandom() {
 }
 
 /**
- * Waits for a page whose navigation the driver reported as failed (Firefox rejects some
- * navigations the page itself starts towards blocked addresses) to finish loading anyway.
- * @param {() => Promise<string>} readyState
+ * Loads `url` in `page` (either driver's), and resolves to null, or to why the driver reported
+ * the navigation as failed. Firefox rejects some navigations the page itself starts towards
+ * blocked addresses, yet the page finishes loading: that is waited for, up to `timeoutMs`.
+ * @param {{ goto(url: string, options: object): Promise<unknown>, evaluate(fn: () => string): Promise<string> }} page
+ * @param {string} url
  * @param {number} timeoutMs
+ * @returns {Promise<string | null>}
  */
-async function settleAfterFailedGoto(readyState, timeoutMs) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if ((await readyState().catch(() => '')) === 'complete') return;
-    await new Promise((r) => setTimeout(r, 100));
+async function gotoPage(page, url, timeoutMs) {
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
+    return null;
+  } catch (error) {
+    for (const until = Date.now() + timeoutMs; Date.now() < until; ) {
+      if ((await page.evaluate(() => document.readyState).catch(() => '')) === 'complete') break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return error instanceof Error ? error.message.split('\n')[0] ?? 'goto failed' : String(error);
   }
 }
 
@@ -274,15 +282,7 @@ export async function launchChromiumForPages({ extensionDir, sinkPort }) {
         recording = true;
         return current;
       },
-      async goto(url, timeoutMs) {
-        try {
-          await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
-          return null;
-        } catch (error) {
-          await settleAfterFailedGoto(() => page.evaluate(() => document.readyState), timeoutMs);
-          return error instanceof Error ? error.message.split('\n')[0] ?? 'goto failed' : String(error);
-        }
-      },
+      goto: (url, timeoutMs) => gotoPage(/** @type {any} */ (page), url, timeoutMs),
       evaluate: (fn, arg) => page.evaluate(/** @type {any} */ (fn), arg),
       moveMouse: (x, y) => page.mouse.move(x, y, { steps: 4 }),
       async leave() {
@@ -437,15 +437,7 @@ export async function launchFirefoxForPages({ extensionDir, sinkPort }) {
         recording = true;
         return current;
       },
-      async goto(url, timeoutMs) {
-        try {
-          await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
-          return null;
-        } catch (error) {
-          await settleAfterFailedGoto(() => page.evaluate(() => document.readyState), timeoutMs);
-          return error instanceof Error ? error.message.split('\n')[0] ?? 'goto failed' : String(error);
-        }
-      },
+      goto: (url, timeoutMs) => gotoPage(/** @type {any} */ (page), url, timeoutMs),
       evaluate: (fn, arg) => /** @type {Promise<any>} */ (page.evaluate(/** @type {any} */ (fn), arg)),
       moveMouse: (x, y) => page.mouse.move(x, y, { steps: 4 }),
       async leave() {
