@@ -15,7 +15,7 @@ import {
   type LaunchedBrowser,
   type TestPage,
 } from '../support/browsers.mjs';
-import { cardOpen, paintedTexts, selectText, sleep, waitFor } from '../support/page-probes';
+import { paintedTexts, pauseFromCard, sleep, waitFor } from '../support/page-probes';
 import { serve } from '../support/server.mjs';
 
 let server: Awaited<ReturnType<typeof serve>>;
@@ -26,16 +26,11 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Opens the card from the keyboard on the card fixture and presses "Pause Backstory". */
-async function pauseFromCard(page: TestPage, browser: LaunchedBrowser) {
+/** Loads the card fixture, presses "Pause Backstory" in its card, and sees the marks go. */
+async function pauseOnCardPage(page: TestPage, browser: LaunchedBrowser) {
   await page.goto(`${server.url}/card.html`);
   expect((await waitFor(() => paintedTexts(page), (t) => t.length > 0)).length).toBeGreaterThan(0);
-  await selectText(page, 'one', 'Marco Rubio');
-  await page.chord(['Alt', 'Shift'], 'KeyK');
-  await waitFor(() => cardOpen(page), (o) => o);
-  // Firefox updates its accessibility tree a moment after the DOM.
-  await waitFor(() => browser.dialogs(), (d) => d.some((x) => x.name === 'Marco Rubio'));
-  await browser.clickAccessible('button', 'Pause Backstory');
+  await pauseFromCard(page, browser);
   expect(await waitFor(() => paintedTexts(page), (t) => t.length === 0)).toEqual([]);
 }
 
@@ -58,7 +53,7 @@ describe.skipIf(!browserAvailable('chromium'))('in chromium, settings persist', 
   it('across a browser restart and an extension update', async () => {
     let browser = await launchChromium('dist/chrome', { profileDir });
     try {
-      await pauseFromCard(await browser.newPage(), browser);
+      await pauseOnCardPage(await browser.newPage(), browser);
     } finally {
       await browser.close();
     }
@@ -79,7 +74,7 @@ describe.skipIf(!browserAvailable('firefox'))('in firefox, settings persist', ()
     const browser = await launchFirefox('dist/firefox');
     try {
       const page = await browser.newPage();
-      await pauseFromCard(page, browser);
+      await pauseOnCardPage(page, browser);
       await browser.raw.installExtension(path.resolve('dist/firefox')); // the same id again: an update
       expect(await marksAfterLoad(page)).toEqual([]);
     } finally {

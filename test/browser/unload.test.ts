@@ -15,7 +15,7 @@ import {
   watchFirefoxExtensionErrors,
   type LaunchedBrowser,
 } from '../support/browsers.mjs';
-import { cardOpen, paintedTexts, selectText, sleep, waitFor } from '../support/page-probes';
+import { paintedTexts, pauseFromCard, sleep, waitFor } from '../support/page-probes';
 import { serve } from '../support/server.mjs';
 
 let server: Awaited<ReturnType<typeof serve>>;
@@ -76,12 +76,7 @@ for (const name of ['chromium', 'firefox'] as const) {
       const pausing = await browser.newPage();
       await pausing.goto(`${server.url}/card.html`);
       expect((await waitFor(() => paintedTexts(pausing), (t) => t.length > 0)).length).toBeGreaterThan(0);
-      await selectText(pausing, 'one', 'Marco Rubio');
-      await pausing.chord(['Alt', 'Shift'], 'KeyK');
-      await waitFor(() => cardOpen(pausing), (o) => o);
-      // Firefox updates its accessibility tree a moment after the DOM.
-      await waitFor(() => browser.dialogs(), (d) => d.some((x) => x.name === 'Marco Rubio'));
-      await browser.clickAccessible('button', 'Pause Backstory');
+      await pauseFromCard(pausing, browser);
       expect(await waitFor(() => paintedTexts(other), (t) => t.length === 0)).toEqual([]);
 
       await sleep(1000); // unload errors are filed asynchronously

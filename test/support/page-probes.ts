@@ -1,7 +1,7 @@
 /**
  * Small probes the real-browser tests run against pages, shared by every test file.
  */
-import type { TestPage } from './browsers.mjs';
+import type { LaunchedBrowser, TestPage } from './browsers.mjs';
 
 /** Text of each painted mention, as the page's main world sees the highlight registry. */
 export const paintedTexts = (page: TestPage) =>
@@ -65,3 +65,16 @@ export async function waitFor<T>(probe: () => Promise<T>, ok: (v: T) => boolean,
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * On the card fixture (card.html, already loaded and marked), opens Marco Rubio's card from the
+ * keyboard and presses its "Pause Backstory" button, with the mouse, as a reader would.
+ */
+export async function pauseFromCard(page: TestPage, browser: LaunchedBrowser): Promise<void> {
+  await selectText(page, 'one', 'Marco Rubio');
+  await page.chord(['Alt', 'Shift'], 'KeyK');
+  await waitFor(() => cardOpen(page), (o) => o);
+  // Firefox updates its accessibility tree a moment after the DOM.
+  await waitFor(() => browser.dialogs(), (d) => d.some((x) => x.name === 'Marco Rubio'));
+  await browser.clickAccessible('button', 'Pause Backstory');
+}
