@@ -180,6 +180,35 @@ export function matcherEntitiesPlugin(bundled) {
 }
 
 /**
+ * The sieve's expressions for the bundled aliases (src/core/match/sieve.ts, docs/decisions/007),
+ * as the content script bundles them as `backstory:sieve`.
+ * Its anchors are chosen to be rare in the corpus's articles, a sample of news prose.
+ * @param {import('./src/content/bundled-entities').BundledAliases} bundled what bundledAliases returned
+ * @param {import('./src/core/types').CorpusIndex} index
+ * @returns {Promise<import('./src/core/match/sieve').SieveSource>}
+ */
+export async function bundledSieve(bundled, index) {
+  /** @type {typeof import('./src/core/match/sieve-source')} */
+  const sieve = await importTs('src/core/match/sieve-source.ts');
+  return sieve.sieveSource(bundled.aliases.keys, index.articles.map((a) => a.text).join('\n'));
+}
+
+/**
+ * The esbuild plugin that serves `backstory:sieve`.
+ * @param {import('./src/core/match/sieve').SieveSource} source what bundledSieve returned
+ * @returns {esbuild.Plugin}
+ */
+export function sievePlugin(source) {
+  return {
+    name: 'backstory-sieve',
+    setup(build) {
+      build.onResolve({ filter: /^backstory:sieve$/ }, () => ({ path: 'sieve', namespace: 'backstory-sieve' }));
+      build.onLoad({ filter: /.*/, namespace: 'backstory-sieve' }, () => ({ contents: `export default ${JSON.stringify(source)};`, loader: 'js' }));
+    },
+  };
+}
+
+/**
  * Compiles the corpus pipeline (TypeScript in src/core/corpus) for node and runs it on data/.
  * @returns {Promise<import('./src/core/types').CorpusIndex>}
  */
@@ -231,9 +260,10 @@ export async function buildSearchIndex(index) {
  * esbuild options for every bundle of one target.
  * @param {Target} target
  * @param {unknown} bundled the content script's aliases (bundledAliases)
+ * @param {import('./src/core/match/sieve').SieveSource} sieveSource the content script's sieve (bundledSieve)
  * @returns {esbuild.BuildOptions[]}
  */
-function bundleOptions(target, bundled) {
+function bundleOptions(target, bundled, sieveSource) {
   const outdir = path.join(DIST, target);
   /** @type {esbuild.BuildOptions} */
   const common = {
@@ -249,12 +279,15 @@ function bundleOptions(target, bundled) {
     jsx: 'automatic',
     jsxImportSource: 'preact',
     logLevel: 'warning',
-    plugins: [noRawHtml(), polyfillAsModule(), matcherEntitiesPlugin(bundled)],
+    plugins: [noRawHtml(), polyfillAsModule(), matcherEntitiesPlugin(bundled), sievePlugin(sieveSource)],
     define: { BACKSTORY_TARGET: JSON.stringify(target) },
   };
   return [
-    // content.css is injected by the browser, and imported as text for shadow roots too.
+    // The content script, on every page: text, sieve, and loading scan.js where needed.
     { ...common, entryPoints: { content: 'src/content/index.ts' }, loader: { '.css': 'text' } },
+    // Loaded by the content script where the sieve finds a candidate (load-scan-module.ts).
+    // content.css is injected by the browser, and imported as text for shadow roots too.
+    { ...common, entryPoints: { scan: 'src/content/scan-entry.ts' }, loader: { '.css': 'text' } },
     {
       ...common,
       // Loaded by the content script on first use (src/content/load-card-module.ts).
@@ -321,13 +354,14 @@ export async function build({ zip: makeZip = true, watch = false, targets = TARG
   const index = await buildCorpus();
   const searchIndex = await buildSearchIndex(index);
   const bundled = await bundledAliases(index);
+  const sieveSource = await bundledSieve(bundled, index);
   const { version } = JSON.parse(await readFile(path.join(ROOT, 'manifest.json'), 'utf8'));
   /** @type {esbuild.BuildContext[]} */
   const contexts = [];
   for (const target of targets) {
     await rm(path.join(DIST, target), { recursive: true, force: true });
     await writeStatic(target, index, searchIndex);
-    for (const options of bundleOptions(target, bundled)) {
+    for (const options of bundleOptions(target, bundled, sieveSource)) {
       if (watch) {
         const ctx = await esbuild.context(options);
         await ctx.rebuild();

@@ -16,7 +16,7 @@ import { cp, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { bundledAliases, matcherEntitiesPlugin, polyfillAsModule } from '../build.mjs';
+import { bundledAliases, bundledSieve, matcherEntitiesPlugin, polyfillAsModule, sievePlugin } from '../build.mjs';
 import { launchChromium } from '../test/support/browsers.mjs';
 import { startServer } from './server.mjs';
 import { syntheticPage } from './synthetic.mjs';
@@ -35,8 +35,9 @@ if (names.length === 0) {
 const index = JSON.parse(await readFile(path.join(ROOT, 'dist/chrome/index.json'), 'utf8'));
 await rm(EXT, { recursive: true, force: true });
 await cp(path.join(ROOT, 'dist/chrome'), EXT, { recursive: true });
+const bundled = await bundledAliases(index);
 await esbuild.build({
-  entryPoints: { content: path.join(ROOT, 'src/content/index.ts') },
+  entryPoints: { content: path.join(ROOT, 'src/content/index.ts'), scan: path.join(ROOT, 'src/content/scan-entry.ts') },
   bundle: true,
   format: 'iife',
   outdir: EXT,
@@ -45,7 +46,8 @@ await esbuild.build({
   charset: 'utf8',
   define: { BACKSTORY_TARGET: '"chrome"' },
   logLevel: 'warning',
-  plugins: [polyfillAsModule(), matcherEntitiesPlugin(await bundledAliases(index))],
+  loader: { '.css': 'text' },
+  plugins: [polyfillAsModule(), matcherEntitiesPlugin(bundled), sievePlugin(await bundledSieve(bundled, index))],
 });
 
 const server = await startServer({ pagesDir: PAGES, synthetic: (bytes) => syntheticPage(index.entities, bytes), stormNames: [], stormSeconds: 0 });

@@ -14,6 +14,8 @@ export interface MessageMap {
   'reader:open': { params: { articleId: string; start: number; end: number }; result: null };
   /** Content script (Firefox) → background: inject the card's code (card.js) into this frame. */
   'card:load': { params: Record<string, never>; result: null };
+  /** Content script (Firefox) → background: inject the scanner's code (scan.js) into this frame. */
+  'scan:load': { params: Record<string, never>; result: null };
   /** Content script → background: the open-card command's shortcut (e.g. "Alt+Shift+K"), if set. */
   'command:shortcut': { params: Record<string, never>; result: string | null };
   /**
@@ -74,6 +76,7 @@ export const paramGuards: { [N in MessageName]: (p: unknown) => p is Params<N> }
     (p.start as number) <= (p.end as number),
   'command:shortcut': (p): p is Params<'command:shortcut'> => isRecord(p) && Object.keys(p).length === 0,
   'card:load': (p): p is Params<'card:load'> => isRecord(p) && Object.keys(p).length === 0,
+  'scan:load': (p): p is Params<'scan:load'> => isRecord(p) && Object.keys(p).length === 0,
   'content:open-card': (p): p is Params<'content:open-card'> =>
     isRecord(p) &&
     (p.selectionText === undefined || (typeof p.selectionText === 'string' && p.selectionText.length <= 1000)),

@@ -2,27 +2,29 @@
  * The background's answers to each message of the map. Each handler gets params that already
  * passed their type guard.
  */
-import browser from '../browser-api';
+import browser, { type Runtime } from '../browser-api';
 import { cardFor } from '../core/card';
 import type { Handlers } from '../messages';
 import { loadIndex } from './load-index';
 import { OPEN_CARD_COMMAND } from './triggers';
 
-export const handlers: Handlers<'card:get' | 'card:load' | 'reader:open' | 'command:shortcut'> = {
+/** Injects one of the content script's lazily loaded files into the sender's frame (Firefox). */
+async function inject(file: 'card.js' | 'scan.js', sender: Runtime.MessageSender): Promise<null> {
+  if (sender.tab?.id === undefined || sender.frameId === undefined) throw new Error(`${file} is loaded into a page`);
+  await browser.scripting.executeScript({ target: { tabId: sender.tab.id, frameIds: [sender.frameId] }, files: [file] });
+  return null;
+}
+
+export const handlers: Handlers<'card:get' | 'card:load' | 'scan:load' | 'reader:open' | 'command:shortcut'> = {
   'card:get': async ({ entityId }) => {
     const card = cardFor(await loadIndex(), entityId);
     if (!card) throw new Error(`No entity "${entityId}" in the corpus`);
     return card;
   },
-  // Firefox only (see src/content/load-card-module.ts): Chrome's content scripts import card.js.
-  'card:load': async (_params, sender) => {
-    if (sender.tab?.id === undefined || sender.frameId === undefined) throw new Error('card:load comes from a page');
-    await browser.scripting.executeScript({
-      target: { tabId: sender.tab.id, frameIds: [sender.frameId] },
-      files: ['card.js'],
-    });
-    return null;
-  },
+  // Firefox only (see src/content/load-card-module.ts and load-scan-module.ts): Chrome's
+  // content scripts import these files.
+  'card:load': async (_params, sender) => inject('card.js', sender),
+  'scan:load': async (_params, sender) => inject('scan.js', sender),
   'reader:open': async ({ articleId, start, end }, sender) => {
     const params = new URLSearchParams({ article: articleId, start: `${start}`, end: `${end}` });
     await browser.tabs.create({

@@ -39,6 +39,7 @@ import {
   type TextRun,
 } from './collect-text';
 import { mentionsInRun, type Mention } from './find-mentions';
+import { defaultYield } from './sieve-page';
 
 export interface ScannerOptions {
   doc: Document;
@@ -78,13 +79,6 @@ const OBSERVED: MutationObserverInit = {
 const UPGRADE_CHECKS = [500, 2000, 8000];
 /** The most undefined custom elements kept in view (pages with thousands never define them). */
 const MAX_UNDEFINED = 500;
-
-/** Yields to the page: `scheduler.yield()` where there is one, else a macrotask. */
-export function defaultYield(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 /** Containers to scan again, each with its changed children, or null for all of it. */
 type Dirty = Map<Node, Set<Node> | null>;
@@ -136,8 +130,11 @@ export class Scanner {
     return this.#running;
   }
 
-  /** Scans the whole body, then watches it. Resolves when the first scan is done. */
-  start(): Promise<void> {
+  /**
+   * Scans the whole body, or only the blocks of `scope` (the nodes the sieve pointed at: see
+   * sieve-page.ts), then watches the page. Resolves when the first scan is done.
+   */
+  start(scope?: Iterable<Node> | null): Promise<void> {
     const { doc, signal } = this.#o;
     const observer = new (doc.defaultView?.MutationObserver ?? MutationObserver)((records) => this.#onMutations(records));
     observer.observe(doc.documentElement, OBSERVED);
@@ -147,7 +144,11 @@ export class Scanner {
       clearTimeout(this.#timer);
       clearTimeout(this.#upgradeTimer);
     });
-    return this.#enqueue(new Map([[doc.body ?? doc.documentElement, null]]), []);
+    if (!scope) return this.#enqueue(new Map([[doc.body ?? doc.documentElement, null]]), []);
+    for (const node of scope) if (node.isConnected) this.#changedWithin(node);
+    const dirty = this.#dirty;
+    this.#dirty = new Map();
+    return this.#enqueue(dirty, []);
   }
 
   /** Watches an open shadow root with the document's observer, once. */

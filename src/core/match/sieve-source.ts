@@ -1,0 +1,191 @@
+/**
+ * Makes the sieve (sieve.ts) at build time: its anchors, chosen from the matcher's keys, and its
+ * trouble class, from what normalisation does to every character. Kept apart from sieve.ts, so
+ * that the content script does not carry it, nor the normaliser it runs.
+ */
+import { normaliseFully } from './normalise';
+import { APOSTROPHES, DASHES, DOTS, QUOTES, escape, keyPattern, type SieveSource } from './sieve';
+
+const APOSTROPHE_SET = new RegExp(`^[${APOSTROPHES}]$`);
+const QUOTE_SET = new RegExp(`^[${QUOTES}]$`);
+const DASH_SET = new RegExp(`^[${DASHES}]$`);
+const DOT_SET = new RegExp(`^[${DOTS}]$`);
+
+
+const LETTERS = /\p{L}/gu;
+
+/**
+ * How many letters of an anchor the sieve spells: a word's start is enough to point at it, and
+ * short anchors keep the expression small (the page compiles it on every load).
+ */
+const HEAD = 5;
+
+/**
+ * The sieve for the matcher's keys (compileAliases), over text lower-cased with `toLowerCase()`
+ * (see `sieveText`). A key need not be spelled whole: part of one of its words (an *anchor*, up
+ * to `head` letters) lies inside every occurrence. Anchors are chosen to be rare in ordinary
+ * prose, so that pages without mentions seldom hold one: `prose` is a sample of it (build.mjs
+ * gives the corpus's articles), and an anchor is the part of a key's words that occurs least
+ * in it once the keys' own occurrences are taken out, preferring one that other keys share.
+ */
+export function sieveSource(keys: readonly string[], prose = '', head = HEAD): SieveSource {
+  const candidates = keys.map((key) => anchorsOf(key, head));
+  let sample = prose.toLowerCase();
+  for (const key of [...keys].sort((a, b) => b.length - a.length)) sample = sample.replaceAll(key, ' ');
+  const inProse = new Map<string, number>();
+  const frequency = (a: string) => {
+    let n = inProse.get(a);
+    if (n === undefined) {
+      n = 0;
+      for (let i = sample.indexOf(a); i >= 0; i = sample.indexOf(a, i + 1)) n++;
+      inProse.set(a, n);
+    }
+    return n;
+  };
+  const shared = new Map<string, number>();
+  for (const list of candidates) for (const a of new Set(list)) shared.set(a, (shared.get(a) ?? 0) + 1);
+  const anchors: string[] = [];
+  const covered = (list: string[]) => list.some((c) => anchors.some((a) => c.includes(a)));
+  for (const list of candidates) {
+    if (covered(list)) continue;
+    const best = list.reduce((a, b) => {
+      const fa = frequency(a);
+      const fb = frequency(b);
+      if (fa !== fb) return fb < fa ? b : a;
+      return shared.get(b)! > shared.get(a)! ? b : a;
+    });
+    anchors.push(best);
+  }
+  // Letters a dash may stand between inside a key: every letter of a key.
+  const letters = new Set(keys.join('').match(LETTERS) ?? []);
+  const letterClass = [...letters].sort().map(escape).join('');
+  // ASCII anchors apart from the rest, which only text with their letters needs to compile.
+  const ascii = anchors.filter((a) => !NON_ASCII.test(a));
+  const foreign = anchors.filter((a) => NON_ASCII.test(a));
+  const foreignLetters = new Set(foreign.join('').match(NON_ASCII_ALL) ?? []);
+  const { map, folds } = classify(keys);
+  return {
+    anchors: keyPattern(ascii),
+    foreignAnchors: foreign.length > 0 ? keyPattern(foreign) : '',
+    foreign: `[${[...foreignLetters].sort().map(escape).join('')}]`,
+    soft: `(?<=[${letterClass}])[${DASHES}](?=[${letterClass}])`,
+    trouble: `[${troubleClass(map)}]`,
+    foldFrom: folds.map(([from]) => from).join(''),
+    foldTo: folds.map(([, to]) => to).join(''),
+    keys: keys.join('\n'),
+  };
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII_ALL = /[^\x00-\x7f]/g;
+
+/**
+ * The parts of `key` that may stand for it: each stretch of `head` letters within its words of
+ * at least MIN_ANCHOR letters, or a whole shorter word where the key has no longer one.
+ */
+function anchorsOf(key: string, head: number): string[] {
+  const words = key.match(WORD) ?? [];
+  if (words.length === 0) return [key.slice(0, head)];
+  const long = words.filter((w) => w.length >= MIN_ANCHOR);
+  const out: string[] = [];
+  for (const w of long.length > 0 ? long : words) {
+    if (w.length <= head) out.push(w);
+    else for (let i = 0; i + head <= w.length; i++) out.push(w.slice(i, i + head));
+  }
+  return out;
+}
+
+/** The shortest word that may stand for a key that has a longer one. */
+const MIN_ANCHOR = 4;
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** What a code point can be in lower-cased text: never there, harmless, or trouble. */
+const ABSENT = 2;
+const TROUBLE = 1;
+
+/**
+ * For each code point from 0x80, whether the sieve must match it on its own (TROUBLE), cannot
+ * meet it because lower-casing never leaves it (ABSENT), or may pass over it (0): what
+ * lower-casing leaves of it is spelled by the key patterns (itself, white space, a quote, a dash,
+ * dots), becomes one character of a key and is folded into it before the sieve looks (`folds`:
+ * "é" is "e"), or normalises to characters that can be no part of any key.
+ *
+ * Planes 2 and up are left out: they hold no character that normalisation changes, apart from
+ * CJK compatibility ideographs, which become ideographs no key has (a test checks this).
+ */
+export function classify(keys: readonly string[], last = 0x1ffff): { map: Uint8Array; folds: [string, string][] } {
+  const used = new Set<string>();
+  for (const key of keys) for (const ch of key) used.add(ch);
+  const map = new Uint8Array(last + 1);
+  const folds: [string, string][] = [];
+  for (let cp = 0x80; cp <= last; cp++) {
+    if (cp >= 0xd800 && cp <= 0xdfff) continue;
+    const ch = String.fromCodePoint(cp);
+    const lower = ch.toLowerCase();
+    if (lower !== ch) map[cp] = map[cp] || ABSENT;
+    if (harmless(lower)) continue;
+    // The sieve sees the lower-cased text: what this character becomes is trouble.
+    for (const c of lower) {
+      const at = c.codePointAt(0)!;
+      if (at >= 0x80 && at <= last) map[at] = TROUBLE;
+    }
+  }
+  return { map, folds };
+
+  function harmless(lower: string): boolean {
+    const fold = normaliseFully(lower).text;
+    if (fold === lower) return true; // stands for itself: the key patterns spell it
+    if (fold === ' ' && /^\s$/.test(lower)) return true;
+    if (fold === "'" && APOSTROPHE_SET.test(lower)) return true;
+    if (fold === '"' && QUOTE_SET.test(lower)) return true;
+    if (fold === '-' && DASH_SET.test(lower)) return true;
+    if (/^\.+$/.test(fold) && DOT_SET.test(lower)) return true;
+    if (lower.length === 1 && fold.length === 1 && used.has(fold)) {
+      if (!folds.some(([from]) => from === lower)) folds.push([lower, fold]);
+      return true;
+    }
+    if (fold === '') return false; // vanishes, perhaps inside a key
+    // What it becomes shares nothing with any key.
+    return keys.every((key) => !overlaps(fold, key));
+  }
+}
+
+/** Whether some of `fold` could be part of an occurrence of `key`. */
+function overlaps(fold: string, key: string): boolean {
+  if (![...fold].some((c) => key.includes(c))) return false;
+  if (key.includes(fold) || fold.includes(key)) return true;
+  for (let n = 1; n < fold.length; n++) {
+    if (key.startsWith(fold.slice(n)) || key.endsWith(fold.slice(0, n))) return true;
+  }
+  return false;
+}
+
+/**
+ * Blocks where pages have much harmless text (Latin, Greek, Cyrillic, Hebrew, Arabic and Indic
+ * letters, Thai, punctuation, symbols, CJK, Hangul, full-width forms, emoji): there the trouble
+ * class keeps to the exact characters. Elsewhere it may take in harmless ones too, which keeps
+ * it short: text that holds them is then matched the exact way, which is slower, never wrong.
+ */
+const COMMON: [number, number][] = [
+  [0x80, 0x24f], [0x370, 0x6ff], [0x900, 0xeff], [0x2000, 0x2bff], [0x3000, 0x9fff], [0xac00, 0xd7af],
+  [0xff00, 0xffef], [0x1f000, 0x1faff],
+];
+const common = (cp: number) => COMMON.some(([a, b]) => cp >= a && cp <= b);
+
+/** The trouble class's contents: TROUBLE code points in ranges, stretched where that is free. */
+export function troubleClass(map: Uint8Array): string {
+  let out = '';
+  for (let cp = 0x80; cp < map.length; cp++) {
+    if (map[cp] !== TROUBLE) continue;
+    let end = cp;
+    for (let next = cp + 1; next < map.length && (map[next] !== 0 || !common(next)); next++) {
+      if (map[next] === TROUBLE) end = next;
+    }
+    out += end === cp ? escapeClass(cp) : `${escapeClass(cp)}-${escapeClass(end)}`;
+    cp = end;
+  }
+  return out;
+}
+
+const escapeClass = (cp: number) => `\\u{${cp.toString(16)}}`;
+

@@ -1,0 +1,235 @@
+/**
+ * The sieve: one regular expression, made at build time from the matcher's keys, that finds every
+ * place in a page's raw text where a key could occur once normalised, so the content script
+ * normalises and matches only the blocks it points at (docs/decisions/007). The browser runs it
+ * natively over the page's text, lower-cased and joined, which costs little more than reading
+ * the text; most of a page, and all of most pages, is never looked at in script.
+ *
+ * It may point at text the matcher then rejects (a word merely starting like a key, a key in
+ * lower case, a key inside a word), never the other way round: wherever the matcher finds a key
+ * in a run of text, the sieve matches some part of that key's own raw text. So that holds:
+ * - each key is spelled with the raw forms normalisation folds into each of its characters:
+ *   any white space, with middle initials, between words ("Vladimir V. Putin"); an optional
+ *   hyphen between two letters ("cease-fire"); any apostrophe or typographic quote;
+ * - every other character whose normalisation could be part of a key is *trouble*, matched on
+ *   its own: letters with diacritics, ligatures, full-width forms, combining marks, soft hyphens
+ *   and other vanishing characters, typographic dashes. Text that holds one is matched the
+ *   slow, exact way. English prose has few; some languages have them in every sentence, and are
+ *   scanned as before the sieve.
+ * One assumption: a key's text is not split by text the scan skips ("Pu<script>…</script>tin",
+ * a hidden element inside a word). The sieve reads the page's text nodes joined in document
+ * order and would miss such a key; the matcher, which joins text around skipped elements, would
+ * find it.
+ */
+/** The sieve's expressions, as sources (sieve-source.ts makes them at build time). */
+export interface SieveSource {
+  /** Anchors spelled in ASCII: part of a word of every key, for the flag "g". */
+  anchors: string;
+  /** The other anchors (Cyrillic), for the flag "g"; empty if none. */
+  foreignAnchors: string;
+  /** A class of the letters of `foreignAnchors`: text without them needs no look for those. */
+  foreign: string;
+  /**
+   * Hyphens between two letters an anchor may hold: normalisation drops them ("cease-fire"
+   * reads "ceasefire"), so the sieve drops them too before looking for anchors.
+   */
+  soft: string;
+  /** Trouble: characters to match on their own, for the flags "gu". */
+  trouble: string;
+  /**
+   * Characters folded before the sieve looks, each into the one at the same place in `foldTo`:
+   * letters with a diacritic, full-width forms, … ("é" into "e"), which normalisation folds.
+   */
+  foldFrom: string;
+  foldTo: string;
+  /**
+   * The matcher's keys, one per line. Where an anchor occurs, the keys that hold it are looked
+   * for in full before the text counts as a candidate, so an anchor inside an everyday word
+   * ("white", "meeting") costs the page nothing more.
+   */
+  keys: string;
+}
+
+/**
+ * The text the sieve reads: `text` lower-cased, or null where lower-casing changes its length
+ * ("İ" becomes two code units), so offsets would no longer line up: then every part is a hit.
+ */
+export function sieveText(text: string): string | null {
+  const lower = text.toLowerCase();
+  return lower.length === text.length ? lower : null;
+}
+
+
+/** Apostrophes normalisation folds to "'" (normalise.ts), as a class's contents. */
+export const APOSTROPHES = "'`\\u00b4\\u02bb\\u02bc\\u2018\\u2019\\u201b\\u2032\\uff07";
+/** Quotes normalisation folds to '"'. */
+/** Dashes: normalisation folds each to "-", and drops one between two letters. */
+export const DASHES = '\\-\\u2010-\\u2015\\u2212\\ufe58\\ufe63\\uff0d';
+/** Dot leaders and the ellipsis, which normalise to one, two or three dots. */
+export const DOTS = '.\\u2024-\\u2026';
+export const QUOTES = '"\\u00ab\\u00bb\\u201c-\\u201f\\u2033\\u2039\\u203a\\u301d\\u301e\\uff02';
+/** Between two words of a key: white space, and any middle initials normalisation drops. */
+const BETWEEN_WORDS = '\\s+(?:\\S\\.?\\s+)*';
+
+interface TrieNode {
+  end: boolean;
+  next: Map<string, TrieNode>;
+}
+
+/** The keys as one alternation shaped like their trie, so the engine tries a prefix once. */
+export function keyPattern(keys: readonly string[]): string {
+  const root: TrieNode = { end: false, next: new Map() };
+  for (const key of keys) {
+    let node = root;
+    for (const ch of key) {
+      let child = node.next.get(ch);
+      if (!child) node.next.set(ch, (child = { end: false, next: new Map() }));
+      node = child;
+    }
+    node.end = true;
+  }
+  const emit = (node: TrieNode): string => {
+    const alternatives = [...node.next].map(([ch, child]) => {
+            return charPattern(ch) + emit(child);
+    });
+    if (alternatives.length === 0) return '';
+    const group = alternatives.length === 1 ? alternatives[0]! : `(?:${alternatives.join('|')})`;
+    // A key that ends here is enough: the sieve needs only one match per place.
+    return node.end ? '' : group;
+  };
+  return emit(root);
+}
+
+/** How a key's character appears in raw, lower-cased text. */
+function charPattern(ch: string): string {
+  if (ch === ' ') return BETWEEN_WORDS;
+  if (ch === "'") return `[${APOSTROPHES}]`;
+  if (ch === '"') return `[${QUOTES}]`;
+  if (ch === '-') return `[${DASHES}]`;
+  if (ch === '.') return `[${DOTS}]`;
+  return escape(ch);
+}
+
+export function escape(ch: string): string {
+  if (/[\\^$.*+?()[\]{}|/]/.test(ch)) return `\\${ch}`;
+  const unit = ch.charCodeAt(0);
+  // \uXXXX: the anchors' expressions have no "u" flag (keys are all in the BMP).
+  return unit < 0x20 || unit > 0x7e ? `\\u${unit.toString(16).padStart(4, '0')}` : ch;
+}
+
+/** The sieve's expressions, compiled (each compiles on first use: most pages need few). */
+export interface Sieve {
+  anchors: RegExp;
+  foreignAnchors: RegExp | null;
+  foreign: RegExp;
+  soft: RegExp;
+  dash: RegExp;
+  trouble: RegExp;
+  /** Folds what `foldFrom` lists into what `foldTo` does. */
+  fold(text: string): string;
+  /** The keys that hold an anchor, as one expression, by anchor: made when it first occurs. */
+  keysFor(anchor: string): RegExp;
+}
+
+export function compileSieve(source: SieveSource): Sieve {
+  let keys: string[] | null = null;
+  const full = new Map<string, RegExp>();
+  const { foldFrom, foldTo } = source;
+  const foldable = new RegExp(`[${[...foldFrom].map(escape).join('')}]`, 'g');
+  return {
+    anchors: new RegExp(source.anchors, 'g'),
+    foreignAnchors: source.foreignAnchors ? new RegExp(source.foreignAnchors, 'g') : null,
+    foreign: new RegExp(source.foreign),
+    soft: new RegExp(source.soft),
+    dash: new RegExp(`[${DASHES}]`),
+    trouble: new RegExp(source.trouble, 'gu'),
+    fold: (text) => text.replace(foldable, (c) => foldTo[foldFrom.indexOf(c)]!),
+    keysFor(anchor) {
+      let re = full.get(anchor);
+      if (!re) {
+        keys ??= source.keys.split('\n');
+        re = new RegExp(keyPattern(keys.filter((k) => k.includes(anchor))), 'g');
+        full.set(anchor, re);
+      }
+      return re;
+    },
+  };
+}
+
+/**
+ * Characters of English text that are never trouble: a text of these and ASCII only needs no
+ * look for trouble (the full class is long, and costs a page to compile).
+ */
+const PLAIN = /^[\x00-\x7f\u00a0\u00a9\u00ae\u00b0\u00b7\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u20ac\u00a3]*$/;
+
+/**
+ * Calls `found(start, end)` for each stretch of `text` the sieve points at: an anchor, or a
+ * trouble character. Where the sieve cannot line its text up with `text`, all of it.
+ */
+export function sieve(
+  text: string,
+  re: Sieve,
+  found: (start: number, end: number) => void,
+  joins: readonly number[] = [],
+): void {
+  let lower = sieveText(text);
+  if (lower === null) {
+    found(0, text.length);
+    return;
+  }
+  if (!PLAIN.test(lower)) {
+    each(re.trouble, lower, found);
+    lower = re.fold(lower);
+  }
+  // Dashes between letters dropped, as normalisation drops them; `cuts` says where they were.
+  const parts = re.dash.test(lower) ? lower.split(re.soft) : [lower];
+  const search = parts.length > 1 ? parts.join('') : lower;
+  const cuts: number[] = [];
+  for (let i = 0, at = 0; i < parts.length - 1; i++) cuts.push((at += parts[i]!.length));
+  /** The offset in `text` of the character at `i` in `search`. */
+  const original = (i: number) => {
+    let n = 0;
+    while (n < cuts.length && cuts[n]! <= i) n++;
+    return i + n;
+  };
+  // Anchors first; then, for each anchor that occurs, the keys that hold it, in full.
+  const anchors = new Set<string>();
+  const collect = (start: number, end: number) => anchors.add(search.slice(start, end));
+  each(re.anchors, search, collect);
+  if (re.foreignAnchors && re.foreign.test(search)) each(re.foreignAnchors, search, collect);
+  // A key counts where it could start and end a word: beside a character that is no letter or
+  // digit, a dropped dash, or a place where two text nodes were joined (a block may end there).
+  const edge = (i: number, at: number) =>
+    i === 0 || i === search.length || !WORD_CHAR.test(search[i - (at === 0 ? 1 : 0)]!) || cuts.includes(i) || sorted(joins, original(i));
+  for (const anchor of anchors) {
+    each(re.keysFor(anchor), search, (start, end) => {
+      if (edge(start, 0) && edge(end, 1)) found(original(start), original(end - 1) + 1);
+    });
+  }
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Whether sorted `list` holds `n`. */
+function sorted(list: readonly number[], n: number): boolean {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < n) lo = mid + 1;
+    else hi = mid;
+  }
+  return list[lo] === n;
+}
+
+/**
+ * Every match of `re` (global). Without the "u" flag, those that start inside an earlier one too
+ * (with it, the sieve matches single characters, and a step into a surrogate pair steps back).
+ */
+function each(re: RegExp, text: string, found: (start: number, end: number) => void): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    found(m.index, m.index + m[0].length);
+    if (!re.unicode) re.lastIndex = m.index + 1;
+  }
+}
