@@ -21,8 +21,7 @@ const LETTERS = /\p{L}/gu;
 const HEAD = 5;
 
 /**
- * The sieve for the matcher's keys (compileAliases), over text lower-cased with `toLowerCase()`
- * (see `sieveText`). A key need not be spelled whole: part of one of its words (an *anchor*, up
+ * The sieve for the matcher's keys (compileAliases). A key need not be spelled whole: part of one of its words (an *anchor*, up
  * to `head` letters) lies inside every occurrence. Anchors are chosen to be rare in ordinary
  * prose, so that pages without mentions seldom hold one: `prose` is a sample of it (build.mjs
  * gives the corpus's articles), and an anchor is the part of a key's words that occurs least
@@ -72,6 +71,7 @@ export function sieveSource(keys: readonly string[], prose = '', head = HEAD): S
     trouble: `[${troubleClass(map)}]`,
     foldFrom: folds.map(([from]) => from).join(''),
     foldTo: folds.map(([, to]) => to).join(''),
+    foldClass: `[${folds.map(([from]) => escape(from)).join('')}]`,
     keys: keys.join('\n'),
   };
 }
@@ -99,55 +99,63 @@ function anchorsOf(key: string, head: number): string[] {
 const MIN_ANCHOR = 4;
 const WORD = /[\p{L}\p{N}]+/gu;
 
-/** What a code point can be in lower-cased text: never there, harmless, or trouble. */
-const ABSENT = 2;
+/** A code point the sieve must match on its own. */
 const TROUBLE = 1;
 
 /**
- * For each code point from 0x80, whether the sieve must match it on its own (TROUBLE), cannot
- * meet it because lower-casing never leaves it (ABSENT), or may pass over it (0): what
- * lower-casing leaves of it is spelled by the key patterns (itself, white space, a quote, a dash,
- * dots), becomes one character of a key and is folded into it before the sieve looks (`folds`:
- * "é" is "e"), or normalises to characters that can be no part of any key.
- *
- * Planes 2 and up are left out: they hold no character that normalisation changes, apart from
- * CJK compatibility ideographs, which become ideographs no key has (a test checks this).
+ * For each code point from 0x80, whether the sieve must match it on its own (TROUBLE) or may
+ * pass over it (0): it is spelled by the key patterns (itself in either case, white space, a
+ * quote, a dash, dots), becomes one character of a key and is folded into it before the sieve
+ * looks (`folds`: "é" and "É" are "e"), or normalises to characters that can be no part of any
+ * key.
  */
-export function classify(keys: readonly string[], last = 0x1ffff): { map: Uint8Array; folds: [string, string][] } {
-  const used = new Set<string>();
-  for (const key of keys) for (const ch of key) used.add(ch);
-  const map = new Uint8Array(last + 1);
+export function classify(keys: readonly string[]): { map: Uint8Array; folds: [string, string][] } {
   const folds: [string, string][] = [];
-  for (let cp = 0x80; cp <= last; cp++) {
-    if (cp >= 0xd800 && cp <= 0xdfff) continue;
-    const ch = String.fromCodePoint(cp);
-    const lower = ch.toLowerCase();
-    if (lower !== ch) map[cp] = map[cp] || ABSENT;
-    if (harmless(lower)) continue;
-    // The sieve sees the lower-cased text: what this character becomes is trouble.
-    for (const c of lower) {
-      const at = c.codePointAt(0)!;
-      if (at >= 0x80 && at <= last) map[at] = TROUBLE;
+  const harmless = harmlessIn(keys, folds);
+  const map = new Uint8Array(PLANES.at(-1)![1] + 1);
+  for (const [first, last] of PLANES) {
+    for (let cp = first; cp <= last; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      if (!harmless(String.fromCodePoint(cp))) map[cp] = TROUBLE;
     }
   }
   return { map, folds };
+}
 
-  function harmless(lower: string): boolean {
-    const fold = normaliseFully(lower).text;
-    if (fold === lower) return true; // stands for itself: the key patterns spell it
-    if (fold === ' ' && /^\s$/.test(lower)) return true;
-    if (fold === "'" && APOSTROPHE_SET.test(lower)) return true;
-    if (fold === '"' && QUOTE_SET.test(lower)) return true;
-    if (fold === '-' && DASH_SET.test(lower)) return true;
-    if (/^\.+$/.test(fold) && DOT_SET.test(lower)) return true;
-    if (lower.length === 1 && fold.length === 1 && used.has(fold)) {
-      if (!folds.some(([from]) => from === lower)) folds.push([lower, fold]);
+/**
+ * Where characters normalisation changes lie: planes 0 and 1, and the tags and variation
+ * selectors of plane 14. The other planes hold none, apart from CJK compatibility ideographs,
+ * which become ideographs no key has (a test checks this).
+ */
+const PLANES: [number, number][] = [
+  [0x80, 0x1ffff],
+  [0xe0000, 0xe0fff],
+];
+
+/**
+ * Whether the sieve may pass over a character, given `keys` (see `classify`); a character it
+ * passes by folding is added to `folds`.
+ */
+export function harmlessIn(keys: readonly string[], folds: [string, string][] = []): (ch: string) => boolean {
+  const used = new Set<string>();
+  for (const key of keys) for (const ch of key) used.add(ch);
+  return (ch) => {
+    const fold = normaliseFully(ch).text;
+    // Stands for itself: the key patterns spell it, in either case (their flag "i").
+    if (fold === ch || (fold === ch.toLowerCase() && new RegExp(escape(fold), 'i').test(ch))) return true;
+    if (fold === ' ' && /^\s$/.test(ch)) return true;
+    if (fold === "'" && APOSTROPHE_SET.test(ch)) return true;
+    if (fold === '"' && QUOTE_SET.test(ch)) return true;
+    if (fold === '-' && DASH_SET.test(ch)) return true;
+    if (/^\.+$/.test(fold) && DOT_SET.test(ch)) return true;
+    if (ch.length === 1 && fold.length === 1 && used.has(fold)) {
+      folds.push([ch, fold]);
       return true;
     }
     if (fold === '') return false; // vanishes, perhaps inside a key
     // What it becomes shares nothing with any key.
     return keys.every((key) => !overlaps(fold, key));
-  }
+  };
 }
 
 /** Whether some of `fold` could be part of an occurrence of `key`. */
@@ -178,7 +186,7 @@ export function troubleClass(map: Uint8Array): string {
   for (let cp = 0x80; cp < map.length; cp++) {
     if (map[cp] !== TROUBLE) continue;
     let end = cp;
-    for (let next = cp + 1; next < map.length && (map[next] !== 0 || !common(next)); next++) {
+    for (let next = cp + 1; next < map.length && (map[next] === TROUBLE || !common(next)); next++) {
       if (map[next] === TROUBLE) end = next;
     }
     out += end === cp ? escapeClass(cp) : `${escapeClass(cp)}-${escapeClass(end)}`;

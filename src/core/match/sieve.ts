@@ -2,7 +2,7 @@
  * The sieve: one regular expression, made at build time from the matcher's keys, that finds every
  * place in a page's raw text where a key could occur once normalised, so the content script
  * normalises and matches only the blocks it points at (docs/decisions/007). The browser runs it
- * natively over the page's text, lower-cased and joined, which costs little more than reading
+ * natively over the page's text, joined, which costs little more than reading
  * the text; most of a page, and all of most pages, is never looked at in script.
  *
  * It may point at text the matcher then rejects (a word merely starting like a key, a key in
@@ -42,6 +42,8 @@ export interface SieveSource {
    */
   foldFrom: string;
   foldTo: string;
+  /** A class of the characters of `foldFrom`. */
+  foldClass: string;
   /**
    * The matcher's keys, one per line. Where an anchor occurs, the keys that hold it are looked
    * for in full before the text counts as a candidate, so an anchor inside an everyday word
@@ -49,16 +51,6 @@ export interface SieveSource {
    */
   keys: string;
 }
-
-/**
- * The text the sieve reads: `text` lower-cased, or null where lower-casing changes its length
- * ("İ" becomes two code units), so offsets would no longer line up: then every part is a hit.
- */
-export function sieveText(text: string): string | null {
-  const lower = text.toLowerCase();
-  return lower.length === text.length ? lower : null;
-}
-
 
 /** Apostrophes normalisation folds to "'" (normalise.ts), as a class's contents. */
 export const APOSTROPHES = "'`\\u00b4\\u02bb\\u02bc\\u2018\\u2019\\u201b\\u2032\\uff07";
@@ -100,7 +92,7 @@ export function keyPattern(keys: readonly string[]): string {
   return emit(root);
 }
 
-/** How a key's character appears in raw, lower-cased text. */
+/** How a key's character appears in raw text (the expressions ignore case). */
 function charPattern(ch: string): string {
   if (ch === ' ') return BETWEEN_WORDS;
   if (ch === "'") return `[${APOSTROPHES}]`;
@@ -124,7 +116,8 @@ export interface Sieve {
   foreign: RegExp;
   soft: RegExp;
   dash: RegExp;
-  trouble: RegExp;
+  /** Trouble: made on first use, as English text seldom needs it. */
+  trouble(): RegExp;
   /** Folds what `foldFrom` lists into what `foldTo` does. */
   fold(text: string): string;
   /** The keys that hold an anchor, as one expression, by anchor: made when it first occurs. */
@@ -133,27 +126,48 @@ export interface Sieve {
 
 export function compileSieve(source: SieveSource): Sieve {
   let keys: string[] | null = null;
+  let trouble: RegExp | null = null;
+  let foldable: RegExp | null = null;
   const full = new Map<string, RegExp>();
   const { foldFrom, foldTo } = source;
-  const foldable = new RegExp(`[${[...foldFrom].map(escape).join('')}]`, 'g');
   return {
-    anchors: new RegExp(source.anchors, 'g'),
-    foreignAnchors: source.foreignAnchors ? new RegExp(source.foreignAnchors, 'g') : null,
-    foreign: new RegExp(source.foreign),
-    soft: new RegExp(source.soft),
+    anchors: new RegExp(source.anchors, 'gi'),
+    foreignAnchors: source.foreignAnchors ? new RegExp(source.foreignAnchors, 'gi') : null,
+    foreign: new RegExp(source.foreign, 'i'),
+    soft: new RegExp(source.soft, 'i'),
     dash: new RegExp(`[${DASHES}]`),
-    trouble: new RegExp(source.trouble, 'gu'),
-    fold: (text) => text.replace(foldable, (c) => foldTo[foldFrom.indexOf(c)]!),
+    trouble: () => (trouble ??= new RegExp(source.trouble, 'gu')),
+    fold: (text) => text.replace((foldable ??= new RegExp(source.foldClass, 'g')), (c) => foldTo[foldFrom.indexOf(c)]!),
     keysFor(anchor) {
       let re = full.get(anchor);
       if (!re) {
         keys ??= source.keys.split('\n');
-        re = new RegExp(keyPattern(keys.filter((k) => k.includes(anchor))), 'g');
+        re = new RegExp(spellKeys(keys.filter((k) => k.includes(anchor))), 'gi');
         full.set(anchor, re);
       }
       return re;
     },
   };
+}
+
+const SPECIAL = /[\\^$.*+?()[\]{}|/]/g;
+
+/**
+ * The same as `keyPattern`, for a few keys, in the browser's native string functions: the
+ * content script's code runs cold on every page, and a trie built in script costs more than the
+ * expression saves.
+ */
+export function spellKeys(keys: readonly string[]): string {
+  return keys
+    .join('\n')
+    .replace(SPECIAL, '\\$&')
+    // Dashes first: the classes put in after them hold "-" as a range.
+    .replaceAll('-', `[${DASHES}]`)
+    .replaceAll('\\.', `[${DOTS}]`)
+    .replaceAll("'", `[${APOSTROPHES}]`)
+    .replaceAll('"', `[${QUOTES}]`)
+    .replaceAll(' ', BETWEEN_WORDS)
+    .replaceAll('\n', '|');
 }
 
 /**
@@ -172,18 +186,14 @@ export function sieve(
   found: (start: number, end: number) => void,
   joins: readonly number[] = [],
 ): void {
-  let lower = sieveText(text);
-  if (lower === null) {
-    found(0, text.length);
-    return;
-  }
-  if (!PLAIN.test(lower)) {
-    each(re.trouble, lower, found);
-    lower = re.fold(lower);
+  let folded = text;
+  if (!PLAIN.test(text)) {
+    each(re.trouble(), text, found);
+    folded = re.fold(text);
   }
   // Dashes between letters dropped, as normalisation drops them; `cuts` says where they were.
-  const parts = re.dash.test(lower) ? lower.split(re.soft) : [lower];
-  const search = parts.length > 1 ? parts.join('') : lower;
+  const parts = re.dash.test(folded) ? folded.split(re.soft) : [folded];
+  const search = parts.length > 1 ? parts.join('') : folded;
   const cuts: number[] = [];
   for (let i = 0, at = 0; i < parts.length - 1; i++) cuts.push((at += parts[i]!.length));
   /** The offset in `text` of the character at `i` in `search`. */
@@ -194,16 +204,17 @@ export function sieve(
   };
   // Anchors first; then, for each anchor that occurs, the keys that hold it, in full.
   const anchors = new Set<string>();
-  const collect = (start: number, end: number) => anchors.add(search.slice(start, end));
+  const collect = (start: number, end: number) => anchors.add(search.slice(start, end).toLowerCase());
   each(re.anchors, search, collect);
   if (re.foreignAnchors && re.foreign.test(search)) each(re.foreignAnchors, search, collect);
-  // A key counts where it could start and end a word: beside a character that is no letter or
-  // digit, a dropped dash, or a place where two text nodes were joined (a block may end there).
-  const edge = (i: number, at: number) =>
-    i === 0 || i === search.length || !WORD_CHAR.test(search[i - (at === 0 ? 1 : 0)]!) || cuts.includes(i) || sorted(joins, original(i));
+  // A key counts where it could start a word: after a character that is no letter or digit, a
+  // dropped dash, or a place where two text nodes were joined (a block may start there). Its
+  // end is not checked: the expression reports one key per place, and a longer one that ends
+  // inside a word may hide a shorter one that does not.
+  const starts = (i: number) => i === 0 || !WORD_CHAR.test(search[i - 1]!) || cuts.includes(i) || sorted(joins, original(i));
   for (const anchor of anchors) {
     each(re.keysFor(anchor), search, (start, end) => {
-      if (edge(start, 0) && edge(end, 1)) found(original(start), original(end - 1) + 1);
+      if (starts(start)) found(original(start), original(end - 1) + 1);
     });
   }
 }

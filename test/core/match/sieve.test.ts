@@ -1,0 +1,159 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { compileAliases, compileMatcher, type MatcherEntity } from '../../../src/core/match/matcher';
+import { compileSieve, sieve, spellKeys, keyPattern } from '../../../src/core/match/sieve';
+import { classify, harmlessIn, sieveSource } from '../../../src/core/match/sieve-source';
+import cases from './matcher-cases.json';
+
+// The sieve as build.mjs makes it: the bundled entities, anchors chosen against the articles.
+const entities = (JSON.parse(readFileSync('data/entities.json', 'utf8')) as { entities: MatcherEntity[] }).entities;
+const articles = readdirSync('data/articles')
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => readFileSync(`data/articles/${f}`, 'utf8'));
+const { keys } = compileAliases(entities);
+const source = sieveSource(keys, articles.join('\n'));
+const re = compileSieve(source);
+const matcher = compileMatcher(entities);
+
+/** The stretches the sieve points at in `text`, split into text nodes at `joins`. */
+function pointed(text: string, joins: number[] = []): [number, number][] {
+  const found: [number, number][] = [];
+  sieve(text, re, (start, end) => found.push([start, end]), joins);
+  return found;
+}
+
+/** Every mention the matcher finds in `text` overlaps a stretch the sieve points at. */
+function expectCovered(text: string, joins: number[] = []): number {
+  const stretches = pointed(text, joins);
+  const matches = matcher.findAll(text);
+  for (const m of matches) {
+    const covered = stretches.some(([s, e]) => s < m.end && e > m.start);
+    if (!covered) expect.fail(`the sieve missed ${JSON.stringify(text.slice(m.start, m.end))} in ${JSON.stringify(text.slice(0, 200))}`);
+  }
+  return matches.length;
+}
+
+/** A small deterministic generator, so a failure names a case that can be run again. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+describe('sieve: wherever the matcher finds a mention, the sieve points at it', () => {
+  it('in the corpus articles, paragraph by paragraph', () => {
+    let found = 0;
+    for (const article of articles) for (const paragraph of article.split(/\n\s*\n/)) found += expectCovered(paragraph);
+    expect(found).toBeGreaterThan(100);
+  });
+
+  it("in every case of the matcher's rules (matcher-cases.json), with its own entities' keys too", () => {
+    const own = compileSieve(sieveSource(compileAliases(cases.entities as MatcherEntity[]).keys, articles.join('\n')));
+    const ownMatcher = compileMatcher(cases.entities as MatcherEntity[]);
+    let found = 0;
+    for (const list of Object.values(cases.rules as Record<string, [string, unknown][]>)) {
+      for (const [text] of list) {
+        const stretches: [number, number][] = [];
+        sieve(text, own, (s, e) => stretches.push([s, e]));
+        for (const m of ownMatcher.findAll(text)) {
+          found++;
+          expect(stretches.some(([s, e]) => s < m.end && e > m.start), `${text} → ${text.slice(m.start, m.end)}`).toBe(true);
+        }
+      }
+    }
+    expect(found).toBeGreaterThan(30);
+  });
+
+  it('in every alias, written the ways pages write them', () => {
+    const rand = random(7);
+    let found = 0;
+    for (const entity of entities) {
+      for (const alias of entity.aliases) {
+        const variants = [
+          alias,
+          alias.toUpperCase(),
+          `Mr. ${alias}, said`,
+          alias.replace(/ /g, '\u00a0'),
+          alias.replace(/ /g, '\n   '),
+          alias.replace(/ (\S)/, ' Q. $1'),
+          alias.replace(/'/g, '\u2019'),
+          alias.replace(/e/, '\u00e9'),
+          alias.replace(/a/, 'a\u0301'),
+          alias.replace(/(\p{L})(\p{L})/u, '$1\u00ad$2'),
+          alias.replace(/(\p{L})(\p{L})/u, '$1\u200b$2'),
+          alias.replace(/(\p{L}{3})(\p{L})/u, '$1-$2'),
+          alias.replace(/(\p{L}{2})(\p{L})/u, '$1\u2013$2'),
+          `«${alias}»`,
+          `(${alias})`,
+          `anti-${alias}`,
+        ];
+        for (const text of variants) {
+          found += expectCovered(`The story: ${text} spoke.`);
+          // Split into text nodes at random places, as inline markup splits a page's text.
+          const t = `Before ${text} after`;
+          const joins = [0, ...new Set(Array.from({ length: 3 }, () => Math.floor(rand() * t.length)))].sort((a, b) => a - b);
+          found += expectCovered(t, joins);
+        }
+      }
+    }
+    expect(found).toBeGreaterThan(500);
+  });
+
+  it('in random text made of pieces of keys, letters, marks and punctuation', () => {
+    const rand = random(42);
+    const pieces = [...keys.slice(0, 400), ' ', '-', '\u2014', '\u00ad', '\u0301', 'é', 'É', 'ß', 'İ', '.', '…', '’', '"', 'Jr.', 'V.', '\n', 'x', 'Q'];
+    let found = 0;
+    for (let n = 0; n < 3000; n++) {
+      let text = '';
+      const count = 1 + Math.floor(rand() * 8);
+      for (let i = 0; i < count; i++) {
+        let piece = pieces[Math.floor(rand() * pieces.length)]!;
+        if (rand() < 0.3) piece = piece.charAt(0).toUpperCase() + piece.slice(1);
+        if (rand() < 0.1) piece = piece.toUpperCase();
+        text += piece + (rand() < 0.6 ? ' ' : '');
+      }
+      found += expectCovered(text);
+    }
+    expect(found).toBeGreaterThan(500);
+  });
+
+  it('points at nothing in prose that names no one', () => {
+    const prose = 'The committee met on Tuesday to advance a relevant plan for the white paper on energy meetings.';
+    expect(matcher.findAll(prose)).toEqual([]);
+    expect(pointed(prose)).toEqual([]);
+  });
+
+  it('points at characters normalisation may drop or expand, which only the matcher can judge', () => {
+    for (const ch of ['\u00ad', '\u200b', '\u0301', 'ß', '\ufb01']) expect(pointed(`a${ch}b`).length).toBeGreaterThan(0);
+  });
+});
+
+describe('sieve-source', () => {
+  it('spells keys at run time as it does at build time', () => {
+    const some = keys.filter((k) => k.includes('trump') || k.includes('peace') || k.includes("'") || k.includes('.'));
+    const a = new RegExp(spellKeys(some), 'gi');
+    const b = new RegExp(keyPattern(some), 'gi');
+    for (const text of ['Donald J. Trump', 'peace  talks with Russia', "Ukraine’s parliament", 'U.S. investment deal', 'u.s… investment deal']) {
+      expect(a.test(text), text).toBe(b.test(text));
+      a.lastIndex = b.lastIndex = 0;
+    }
+  });
+
+  it('folds a letter with a diacritic into the key letter it normalises to', () => {
+    const { folds } = classify(['zelensky']);
+    expect(folds).toContainEqual(['é', 'e']);
+    expect(folds).toContainEqual(['É', 'e']);
+  });
+
+  it('looks at every plane that holds characters it must not pass: planes 2–13, 15 and 16 hold none', () => {
+    // Every 31st code point of those planes, and every CJK compatibility ideograph, by the full rule.
+    const harmless = harmlessIn(keys);
+    for (let cp = 0x20000; cp <= 0x10ffff; cp += 31) {
+      if (cp >= 0xe0000 && cp <= 0xe0fff) continue;
+      expect(harmless(String.fromCodePoint(cp)), cp.toString(16)).toBe(true);
+    }
+    for (let cp = 0x2f800; cp <= 0x2fa1d; cp++) expect(harmless(String.fromCodePoint(cp)), cp.toString(16)).toBe(true);
+  });
+});
