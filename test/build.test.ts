@@ -37,7 +37,7 @@ describe('deriveManifest', () => {
   it('lets Chrome import the lazily loaded card at a per-session URL, and Firefox inject it', () => {
     const chrome = deriveManifest(source, 'chrome');
     expect(chrome.web_accessible_resources).toEqual([
-      { resources: ['card.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },
+      { resources: ['card.js', 'scan.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },
     ]);
     expect(chrome.permissions).not.toContain('scripting');
     const firefox = deriveManifest(source, 'firefox');

@@ -1,8 +1,8 @@
 /**
  * The content script: small, because it runs on every page (docs/decisions/007). It reads the
- * page's text once and runs the sieve over it; only where the sieve points at a possible mention
- * does it load scan.js (the scanner, hover and cards) and hand it those text nodes. A page with
- * no candidate costs little more than reading its text, and is watched for text it adds later.
+ * page's text once and runs the sieve over it; where the sieve finds a possible mention, it
+ * loads scan.js (the scanner, hover and cards), which scans the page as a whole. A page with no
+ * candidate costs little more than reading its text, and is watched for text it adds later.
  * Messages for the page load scan.js too, which answers them.
  */
 import sieveSource from 'backstory:sieve';
@@ -32,25 +32,18 @@ function main(): void {
     return;
   }
   const re = compileSieve(sieveSource);
-  const root = document.body ?? document.documentElement;
-  const candidates = new Set<Node>();
-  let whole = false;
   let loading: Promise<ScanModule> | null = null;
 
-  // Until scan.js takes over with an observer of its own, changes are sieved here.
+  // Until scan.js takes over with an observer of its own, what the page adds is sieved here.
   const observer = new MutationObserver((records) => {
-    const found = sieveChanges(records, re);
-    if (found.length === 0) return;
-    for (const n of found) candidates.add(n);
-    void takeOver();
+    if (sieveChanges(records, re)) void takeOver().catch(report);
   });
   observer.observe(document.documentElement, { childList: true, characterData: true, subtree: true });
 
   const takeOver = (): Promise<ScanModule> =>
     (loading ??= loadScanModule().then((scan) => {
-      for (const n of sieveChanges(observer.takeRecords(), re)) candidates.add(n);
       observer.disconnect();
-      scan.start(whole ? null : candidates);
+      scan.start();
       return scan;
     }));
 
@@ -62,11 +55,13 @@ function main(): void {
     return true;
   });
 
-  void sievePage(root, re).then((result) => {
-    for (const n of result.hits) candidates.add(n);
-    whole ||= result.whole;
-    if (whole || candidates.size > 0) void takeOver().catch((error: unknown) => console.error('Backstory could not load its scanner:', error));
+  void sievePage(document.body ?? document.documentElement, re).then((found) => {
+    if (found) void takeOver().catch(report);
   });
+}
+
+function report(error: unknown): void {
+  console.error('Backstory could not load its scanner:', error);
 }
 
 main();

@@ -13,8 +13,6 @@ import { startSession, type Session } from './session';
 
 let session: Session | null = null;
 let scannedKinds = '';
-/** What the first session scans: the sieve's hits. Any later session scans the whole page. */
-let firstScope: Iterable<Node> | null = null;
 
 function apply(settings: Settings): void {
   const kinds = JSON.stringify(settings.kinds);
@@ -26,14 +24,12 @@ function apply(settings: Settings): void {
   if (session) session.update(settings);
   else {
     scannedKinds = kinds;
-    session = startSession(document, settings, loadCardModule, { scope: firstScope });
-    firstScope = null;
+    session = startSession(document, settings, loadCardModule);
   }
 }
 
 const scanModule: ScanModule = {
-  start(scope) {
-    firstScope = scope;
+  start() {
     void loadSettings().then(({ settings }) => apply(settings));
   },
   dispatch: dispatcher({

@@ -6,11 +6,8 @@
 export const SCAN_MODULE = Symbol.for('backstory.scan-module');
 
 export interface ScanModule {
-  /**
-   * Starts Backstory on this page as settings allow: scanning first only the blocks of `scope`
-   * (the sieve's hits), or the whole page when null. Called once.
-   */
-  start(scope: Iterable<Node> | null): void;
+  /** Starts Backstory on this page as settings allow. Called once. */
+  start(): void;
   /** Answers a message the content script received (the map's `content:` messages). */
   dispatch(message: unknown, sender: unknown): Promise<unknown>;
 }

@@ -39,7 +39,7 @@ import {
   type TextRun,
 } from './collect-text';
 import { mentionsInRun, type Mention } from './find-mentions';
-import { defaultYield } from './sieve-page';
+import { defaultYield } from './yield';
 
 export interface ScannerOptions {
   doc: Document;
@@ -130,11 +130,8 @@ export class Scanner {
     return this.#running;
   }
 
-  /**
-   * Scans the whole body, or only the blocks of `scope` (the nodes the sieve pointed at: see
-   * sieve-page.ts), then watches the page. Resolves when the first scan is done.
-   */
-  start(scope?: Iterable<Node> | null): Promise<void> {
+  /** Scans the whole body, then watches it. Resolves when the first scan is done. */
+  start(): Promise<void> {
     const { doc, signal } = this.#o;
     const observer = new (doc.defaultView?.MutationObserver ?? MutationObserver)((records) => this.#onMutations(records));
     observer.observe(doc.documentElement, OBSERVED);
@@ -144,11 +141,7 @@ export class Scanner {
       clearTimeout(this.#timer);
       clearTimeout(this.#upgradeTimer);
     });
-    if (!scope) return this.#enqueue(new Map([[doc.body ?? doc.documentElement, null]]), []);
-    for (const node of scope) if (node.isConnected) this.#changedWithin(node);
-    const dirty = this.#dirty;
-    this.#dirty = new Map();
-    return this.#enqueue(dirty, []);
+    return this.#enqueue(new Map([[doc.body ?? doc.documentElement, null]]), []);
   }
 
   /** Watches an open shadow root with the document's observer, once. */

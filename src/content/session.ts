@@ -52,8 +52,6 @@ function mentionAnchor(mention: Mention, near: DOMRect): Anchor {
 export interface SessionOptions {
   /** Whether the card offers "Turn off on this site": not on Backstory's own pages. */
   siteControls?: boolean;
-  /** Scan only the blocks of these nodes at first (the sieve's hits), not the whole page. */
-  scope?: Iterable<Node> | null;
 }
 
 /**
@@ -64,7 +62,7 @@ export function startSession(
   doc: Document,
   initial: Settings,
   loadCard: CardLoader,
-  { siteControls = true, scope = null }: SessionOptions = {},
+  { siteControls = true }: SessionOptions = {},
 ): Session {
   const win = doc.defaultView!;
   const controller = new AbortController();
@@ -169,7 +167,7 @@ export function startSession(
     },
     signal,
   });
-  void scanner.start(scope);
+  void scanner.start();
 
   const openFromKeyboard = (selectionText?: string): boolean => {
     const target = findKeyboardTarget(doc, scanner.mentions, matcher, selectionText);

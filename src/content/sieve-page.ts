@@ -1,13 +1,15 @@
 /**
- * The content script's first look at a page (docs/decisions/007): every text node read once, in
- * slices, and the sieve (src/core/match/sieve.ts) run natively over their text joined. What it
- * returns is where a mention could be: the text nodes the sieve pointed at. Only those, with
- * their blocks, are then walked, normalised and matched, by the scanner that loads with them.
+ * The content script's first look at a page (docs/decisions/007): does it hold anything the
+ * scanner could mark? Every text node is read once, in slices, and the sieve
+ * (src/core/match/sieve.ts) runs natively over their text, joined. The first candidate ends
+ * the look: the page then gets the scanner (scan.js), which walks all of it as before. A page
+ * without one costs little more than reading its text.
  *
- * Open shadow roots and custom elements not yet defined make the whole page a candidate
- * (`whole`): the scanner then walks it all, as it must to find and watch those roots.
+ * Open shadow roots and custom elements not yet defined count as candidates: their text is out
+ * of the walk's reach, and the scanner finds and watches them.
  */
 import { sieve, type Sieve } from '../core/match/sieve';
+import { defaultYield } from './yield';
 
 /** Elements `attachShadow` accepts besides custom elements (as in collect-text.ts). */
 const SHADOW_HOSTS = new Set([
@@ -16,22 +18,9 @@ const SHADOW_HOSTS = new Set([
 ]);
 
 /** Text nodes read before the sieve runs over their text and the clock is looked at. */
-const CHUNK = 512;
+const CHUNK = 256;
 /** Text carried over from the end of one chunk into the next: more than an anchor can span. */
 const CARRY = 24;
-
-export interface SieveResult {
-  /** The text nodes the sieve pointed at. */
-  hits: Set<Text>;
-  /**
-   * Scan all of the page: it has open shadow roots or undefined custom elements, or the sieve
-   * pointed at so much of its text that one walk of everything costs less than many small ones.
-   */
-  whole: boolean;
-}
-
-/** The share of text nodes pointed at beyond which the page is scanned whole. */
-const DENSE = 1 / 8;
 
 export interface SliceOptions {
   sliceMs?: number;
@@ -46,63 +35,51 @@ export function hidesText(el: Element): boolean {
   return SHADOW_HOSTS.has(tag) && el.shadowRoot !== null;
 }
 
-/** Sieves the text of `nodes`, in order, into `hits`; `carry` joins a chunk to the one before. */
+/** Text read in order, sieved a chunk at a time; a chunk starts with the end of the one before. */
 class Chunks {
-  #nodes: Text[] = [];
   #texts: string[] = [];
+  #starts: number[] = [];
+  #length = 0;
   #carried = 0;
   readonly #re: Sieve;
-  readonly hits = new Set<Text>();
+  /** The sieve pointed at something. */
+  found = false;
+
   constructor(re: Sieve) {
     this.#re = re;
   }
 
   get size(): number {
-    return this.#nodes.length;
+    return this.#texts.length;
   }
 
-  /** How many text nodes were pushed, all chunks together. */
-  read = 0;
-
-  push(node: Text): void {
-    this.read++;
-    this.#nodes.push(node);
-    this.#texts.push(node.data);
+  push(text: string): void {
+    this.#starts.push(this.#length);
+    this.#texts.push(text);
+    this.#length += text.length;
   }
 
-  /** Sieves what was pushed, then keeps its last nodes to join the next chunk. */
-  flush(): void {
-    const nodes = this.#nodes;
-    const starts = new Array<number>(nodes.length);
-    let at = 0;
-    for (let i = 0; i < nodes.length; i++) {
-      starts[i] = at;
-      at += this.#texts[i]!.length;
+  /** Sieves what was pushed, then keeps its last texts to join the next chunk. */
+  flush(): boolean {
+    if (this.#texts.length > this.#carried) {
+      sieve(this.#texts.join(''), this.#re, () => (this.found = true), this.#starts);
     }
-    if (nodes.length > this.#carried) {
-      sieve(this.#texts.join(''), this.#re, (start, end) => {
-        // The node holding `start`, and each after it that the stretch reaches.
-        let lo = 0;
-        let hi = nodes.length - 1;
-        while (lo < hi) {
-          const mid = (lo + hi + 1) >> 1;
-          if (starts[mid]! <= start) lo = mid;
-          else hi = mid - 1;
-        }
-        for (let i = lo; i < nodes.length && starts[i]! < end; i++) this.hits.add(nodes[i]!);
-      }, starts);
-    }
-    // Keep the last nodes, up to CARRY characters, for a key that runs into the next chunk.
-    let keep = nodes.length;
+    let keep = this.#texts.length;
     for (let chars = 0; keep > 0 && chars < CARRY; ) chars += this.#texts[--keep]!.length;
-    this.#nodes = nodes.slice(keep);
     this.#texts = this.#texts.slice(keep);
-    this.#carried = this.#nodes.length;
+    this.#starts = [];
+    this.#length = 0;
+    for (const text of this.#texts) {
+      this.#starts.push(this.#length);
+      this.#length += text.length;
+    }
+    this.#carried = this.#texts.length;
+    return this.found;
   }
 }
 
-/** Reads the text under `root` in slices and sieves it. */
-export async function sievePage(root: Node, re: Sieve, options: SliceOptions = {}): Promise<SieveResult> {
+/** Reads the text under `root` in slices; true once the sieve finds a candidate. */
+export async function sievePage(root: Node, re: Sieve, options: SliceOptions = {}): Promise<boolean> {
   const { sliceMs = 8, now = () => performance.now(), yieldToPage = defaultYield } = options;
   const doc = root.ownerDocument ?? (root as Document);
   const chunks = new Chunks(re);
@@ -111,9 +88,9 @@ export async function sievePage(root: Node, re: Sieve, options: SliceOptions = {
   let sliceStart = now();
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     if (n.nodeType === 3) {
-      chunks.push(n as Text);
+      chunks.push((n as Text).data);
       if (chunks.size < CHUNK) continue;
-      chunks.flush();
+      if (chunks.flush()) return true;
       if (now() - sliceStart > sliceMs) {
         await yieldToPage();
         sliceStart = now();
@@ -121,45 +98,29 @@ export async function sievePage(root: Node, re: Sieve, options: SliceOptions = {
         if (!root.contains(walker.currentNode)) break;
       }
     } else if (hidesText(n as Element)) {
-      return { hits: chunks.hits, whole: true };
+      return true;
     }
   }
-  chunks.flush();
-  return { hits: chunks.hits, whole: chunks.hits.size > DENSE * chunks.read };
+  return chunks.flush();
 }
 
-/**
- * Sieves the text the page added or changed (`records`), for a page with no candidate yet.
- * Returns the nodes to scan: text the sieve pointed at, and elements that may hold text the
- * walk cannot reach (the scanner looks into those).
- */
-export function sieveChanges(records: readonly MutationRecord[], re: Sieve): Node[] {
+/** Whether the text the page added or changed (`records`) holds a candidate. */
+export function sieveChanges(records: readonly MutationRecord[], re: Sieve): boolean {
   const chunks = new Chunks(re);
-  const found: Node[] = [];
-  const add = (node: Node) => {
-    if (node.nodeType === 3) {
-      chunks.push(node as Text);
-      return;
-    }
-    if (node.nodeType !== 1) return;
-    const doc = node.ownerDocument!;
-    const walker = doc.createTreeWalker(node, 0x1 | 0x4);
-    for (let n: Node | null = node; n; n = walker.nextNode()) {
-      if (n.nodeType === 3) chunks.push(n as Text);
-      else if (hidesText(n as Element)) found.push(n);
-    }
-  };
   for (const r of records) {
-    if (r.type === 'characterData') add(r.target);
-    else for (const n of r.addedNodes) add(n);
+    const nodes = r.type === 'characterData' ? [r.target] : [...r.addedNodes];
+    for (const node of nodes) {
+      if (node.nodeType === 3) {
+        chunks.push((node as Text).data);
+        continue;
+      }
+      if (node.nodeType !== 1) continue;
+      const walker = node.ownerDocument!.createTreeWalker(node, 0x1 | 0x4);
+      for (let n: Node | null = node; n; n = walker.nextNode()) {
+        if (n.nodeType === 3) chunks.push((n as Text).data);
+        else if (hidesText(n as Element)) return true;
+      }
+    }
   }
-  chunks.flush();
-  return [...found, ...chunks.hits];
-}
-
-/** Yields to the page: `scheduler.yield()` where there is one, else a macrotask. */
-export function defaultYield(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  return chunks.flush();
 }

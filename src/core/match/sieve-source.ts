@@ -71,9 +71,19 @@ export function sieveSource(keys: readonly string[], prose = '', head = HEAD): S
     trouble: `[${troubleClass(map)}]`,
     foldFrom: folds.map(([from]) => from).join(''),
     foldTo: folds.map(([, to]) => to).join(''),
-    foldClass: `[${folds.map(([from]) => escape(from)).join('')}]`,
-    keys: keys.join('\n'),
+    keys: shortest(keys).join('\n'),
   };
+}
+
+/**
+ * The keys no other key begins: the sieve checks where a key starts, not where it ends, so
+ * "путин" stands for "путина" and "ceasefire" for "ceasefires".
+ */
+function shortest(keys: readonly string[]): string[] {
+  const kept: string[] = [];
+  // Sorted, a key's prefix comes before it, and every key between them begins with it too.
+  for (const key of [...keys].sort()) if (!(kept.length > 0 && key.startsWith(kept.at(-1)!))) kept.push(key);
+  return kept;
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;

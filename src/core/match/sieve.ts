@@ -42,8 +42,6 @@ export interface SieveSource {
    */
   foldFrom: string;
   foldTo: string;
-  /** A class of the characters of `foldFrom`. */
-  foldClass: string;
   /**
    * The matcher's keys, one per line. Where an anchor occurs, the keys that hold it are looked
    * for in full before the text counts as a candidate, so an anchor inside an everyday word
@@ -137,7 +135,8 @@ export function compileSieve(source: SieveSource): Sieve {
     soft: new RegExp(source.soft, 'i'),
     dash: new RegExp(`[${DASHES}]`),
     trouble: () => (trouble ??= new RegExp(source.trouble, 'gu')),
-    fold: (text) => text.replace((foldable ??= new RegExp(source.foldClass, 'g')), (c) => foldTo[foldFrom.indexOf(c)]!),
+    fold: (text) =>
+      text.replace((foldable ??= new RegExp(`[${foldFrom.replace(/[\\\]^-]/g, '\\$&')}]`, 'g')), (c) => foldTo[foldFrom.indexOf(c)]!),
     keysFor(anchor) {
       let re = full.get(anchor);
       if (!re) {
@@ -158,7 +157,8 @@ const SPECIAL = /[\\^$.*+?()[\]{}|/]/g;
  * expression saves.
  */
 export function spellKeys(keys: readonly string[]): string {
-  return keys
+  return [...keys]
+    .sort((a, b) => b.length - a.length) // the longest key at a place is the one reported
     .join('\n')
     .replace(SPECIAL, '\\$&')
     // Dashes first: the classes put in after them hold "-" as a range.
@@ -177,18 +177,19 @@ export function spellKeys(keys: readonly string[]): string {
 const PLAIN = /^[\x00-\x7f\u00a0\u00a9\u00ae\u00b0\u00b7\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u20ac\u00a3]*$/;
 
 /**
- * Calls `found(start, end)` for each stretch of `text` the sieve points at: an anchor, or a
- * trouble character. Where the sieve cannot line its text up with `text`, all of it.
+ * Calls `found(start, end)` for each stretch of `text` the sieve points at: a key, or a trouble
+ * character; `found` returns true to stop there. `joins` are the offsets where text nodes were
+ * joined into `text`.
  */
 export function sieve(
   text: string,
   re: Sieve,
-  found: (start: number, end: number) => void,
+  found: (start: number, end: number) => boolean | void,
   joins: readonly number[] = [],
 ): void {
   let folded = text;
   if (!PLAIN.test(text)) {
-    each(re.trouble(), text, found);
+    if (each(re.trouble(), text, found)) return;
     folded = re.fold(text);
   }
   // Dashes between letters dropped, as normalisation drops them; `cuts` says where they were.
@@ -202,22 +203,31 @@ export function sieve(
     while (n < cuts.length && cuts[n]! <= i) n++;
     return i + n;
   };
-  // Anchors first; then, for each anchor that occurs, the keys that hold it, in full.
-  const anchors = new Set<string>();
-  const collect = (start: number, end: number) => anchors.add(search.slice(start, end).toLowerCase());
-  each(re.anchors, search, collect);
-  if (re.foreignAnchors && re.foreign.test(search)) each(re.foreignAnchors, search, collect);
   // A key counts where it could start a word: after a character that is no letter or digit, a
   // dropped dash, or a place where two text nodes were joined (a block may start there). Its
   // end is not checked: the expression reports one key per place, and a longer one that ends
   // inside a word may hide a shorter one that does not.
   const starts = (i: number) => i === 0 || !WORD_CHAR.test(search[i - 1]!) || cuts.includes(i) || sorted(joins, original(i));
-  for (const anchor of anchors) {
-    each(re.keysFor(anchor), search, (start, end) => {
-      if (starts(start)) found(original(start), original(end - 1) + 1);
-    });
-  }
+  // Where an anchor occurs, the keys that hold it, in full, starting at most REACH before it.
+  const check = (s: number, e: number): boolean => {
+    const keys = re.keysFor(search.slice(s, e).toLowerCase());
+    keys.lastIndex = Math.max(0, s - REACH);
+    for (let m = keys.exec(search); m && m.index <= s; m = keys.exec(search)) {
+      if (starts(m.index) && found(original(m.index), original(m.index + m[0].length - 1) + 1)) return true;
+      keys.lastIndex = m.index + 1;
+    }
+    return false;
+  };
+  if (each(re.anchors, search, check)) return;
+  if (re.foreignAnchors && re.foreign.test(search)) each(re.foreignAnchors, search, check);
 }
+
+/**
+ * How far before its anchor a key may start: its own length and the white space and middle
+ * initials between its words. A key spread wider (hundreds of spaces between two words) is
+ * missed.
+ */
+const REACH = 256;
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
@@ -237,10 +247,11 @@ function sorted(list: readonly number[], n: number): boolean {
  * Every match of `re` (global). Without the "u" flag, those that start inside an earlier one too
  * (with it, the sieve matches single characters, and a step into a surrogate pair steps back).
  */
-function each(re: RegExp, text: string, found: (start: number, end: number) => void): void {
+function each(re: RegExp, text: string, found: (start: number, end: number) => boolean | void): boolean {
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    found(m.index, m.index + m[0].length);
+    if (found(m.index, m.index + m[0].length)) return true;
     if (!re.unicode) re.lastIndex = m.index + 1;
   }
+  return false;
 }
