@@ -1,8 +1,8 @@
 /**
  * Mention detection in real Chromium and real Firefox: highlights over names split by markup,
  * nothing painted in skipped parts or on common words, content added after load marked and
- * removed content unmarked, and the browser's highlights agreeing with `scan --json` on the
- * same files.
+ * removed content unmarked, a page that names no one left to the sieve alone, and the browser's
+ * highlights agreeing with `scan --json` on the same files.
  *
  * Each fixture under fixtures/mentions/ lists its expected marks in a
  * <script type="application/json" id="expected"> in its head, and names each entity once, so the
@@ -168,6 +168,24 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
         document.getElementById('first')!.firstChild!.textContent = 'Someone ';
       });
       expect(await waitFor(texts, (t) => t.includes('Rubio'))).toEqual(['Mr. Putin', 'Rubio']);
+      expect(page.errors).toEqual([]);
+    });
+
+    it('loads no scanner on a page that names no one, and marks a name the page adds later', async () => {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}/nameless.html`);
+      // The scanner registers its highlight when it starts; the sieve alone never does.
+      const started = () => page.evaluate(() => CSS.highlights.has('backstory-mention'));
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(await started()).toBe(false);
+
+      await page.evaluate(() => {
+        const p = document.createElement('p');
+        p.innerHTML = 'Volodymyr <a href="#z">Zelen</a>sky arrived.';
+        document.getElementById('feed')!.append(p);
+      });
+      const texts = () => page.evaluate(paintedOffsets).then((p) => p.map((x) => x.text));
+      expect(await waitFor(texts, (t) => t.length === 1)).toEqual(['Volodymyr Zelensky']);
       expect(page.errors).toEqual([]);
     });
   });
