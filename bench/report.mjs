@@ -37,6 +37,8 @@ export function summarise(r) {
   const keysCpu = (/** @type {any} */ p) => (p?.keystrokes ?? []).map((/** @type {any} */ k) => k.taskCpuMs);
   const contentGzip = r.sizes?.bundles?.chrome?.['content.js']?.gzip;
   const contentGzipFirefox = r.sizes?.bundles?.firefox?.['content.js']?.gzip;
+  const scanGzip = r.sizes?.bundles?.chrome?.['scan.js']?.gzip;
+  const scanGzipFirefox = r.sizes?.bundles?.firefox?.['scan.js']?.gzip;
   const builds = r.corpus?.builds ?? [];
   // Linear growth: the CPU time per article of the largest corpus within 1.3× of the lowest.
   const perArticle = builds.map((/** @type {any} */ b) => b.cpuMsPerArticle);
@@ -147,8 +149,12 @@ export function summarise(r) {
       status: has10k && summary.popup.synthetic ? (summary.popup.synthetic.p95 <= 50 ? 'pass' : 'miss') : summary.popup.synthetic && summary.popup.synthetic.median > 50 ? 'miss' : 'not measured',
     },
     {
-      budget: 'content script ≤ 30 KB gzipped',
-      measured: contentGzip ? `${contentGzip} B (Chrome), ${contentGzipFirefox} B (Firefox)` : '',
+      budget: 'content script ≤ 30 KB gzipped (judged on content.js)',
+      // content.js runs on every page; scan.js joins it only where the sieve finds a candidate
+      // (decision 007). Judged on content.js, with both shown.
+      measured: contentGzip
+        ? `content.js on every page: ${contentGzip} B (Chrome), ${contentGzipFirefox} B (Firefox); with scan.js, on pages with a candidate: ${contentGzip + (scanGzip ?? 0)} B (Chrome), ${(contentGzipFirefox ?? 0) + (scanGzipFirefox ?? 0)} B (Firefox)`
+        : '',
       status: contentGzip ? (Math.max(contentGzip, contentGzipFirefox ?? 0) <= 30_000 ? 'pass' : 'miss') : 'not measured',
     },
     {

@@ -3,7 +3,7 @@
  * Dynamic pages: a page whose own script appends a paragraph naming covered people and
  * rewrites an earlier one every 20 ms for 10 s (server.mjs, /storm/). Here the page's script
  * runs, so time is attributed by V8's sampling profiler instead: a sample counts for Backstory
- * when a function of content.js is on its stack (its MutationObserver callback included, which
+ * when a function of content.js or scan.js is on its stack (its MutationObserver callback included, which
  * runs inside the page's own tasks), for the page when a function of storm.js is. The timeline
  * is recorded alongside for the longest task Backstory ran on its own.
  */
@@ -45,7 +45,9 @@ export async function stormCost(context, url, scriptUrl, seconds) {
       o = 'other';
       for (let x = /** @type {number | undefined} */ (id); x !== undefined; x = parent.get(x)) {
         const u = String(nodes.get(x)?.callFrame.url ?? '');
-        if (u === scriptUrl) {
+        // content.js, or scan.js that it loads (at a per-session address: any extension URL,
+        // as Backstory is the only extension in this browser).
+        if (u === scriptUrl || u.startsWith('chrome-extension://')) {
           o = 'ext';
           break;
         }
@@ -63,7 +65,7 @@ export async function stormCost(context, url, scriptUrl, seconds) {
     });
     const spanMs = (profile.endTime - profile.startTime) / 1000;
 
-    // Backstory's own tasks (its debounced re-scans): tasks running content.js code or its
+    // Backstory's own tasks (its debounced re-scans): tasks running its code or its
     // scheduler.yield continuations, and no page code.
     const main = events.filter((e) => e.ph === 'X' && e.args?.data?.url === scriptUrl)[0];
     let longestTaskMs = 0;
@@ -73,7 +75,7 @@ export async function stormCost(context, url, scriptUrl, seconds) {
       for (const t of thread.filter((e) => e.name === 'RunTask')) {
         const end = t.ts + (t.dur ?? 0);
         const inner = thread.filter((e) => e.ts >= t.ts && e.ts < end && e !== t);
-        const ext = inner.some((e) => e.name === 'RunYieldContinuation' || e.args?.data?.url === scriptUrl);
+        const ext = inner.some((e) => e.name === 'RunYieldContinuation' || String(e.args?.data?.url ?? '').startsWith('chrome-extension://'));
         const pageCode = inner.some((e) => String(e.args?.data?.url ?? '').endsWith('/storm.js'));
         if (!ext || pageCode) continue;
         longestTaskMs = Math.max(longestTaskMs, (t.dur ?? 0) / 1000);

@@ -21,6 +21,10 @@ export const TIMING = {
   loadTimeoutMs: 20_000,
   /** How long the extension may take to start on a loaded page. */
   startTimeoutMs: 5_000,
+  /** How long the sieve may take to find a candidate and load the scanner, of itself. */
+  sieveMs: 2_000,
+  /** How long a scanner started by asking for mentions may take for its first scan. */
+  scanMs: 600,
   /** The page counts as settled when its signature holds this long… */
   quietMs: 300,
   /** …or when this much time has passed (a page that never stops changing). */
@@ -58,6 +62,8 @@ const hostOf = (hostOrUrl) => {
  * @typedef {object} Visit
  * @property {string | null} loadProblem
  * @property {number | null} startMs  load to the extension's highlight being registered
+ * @property {'candidate' | 'none' | null} sieved  whether the scanner started of itself (the
+ *   sieve found a candidate) or only when asked for mentions; null without the extension
  * @property {boolean} settled  false when the page kept changing until settleMaxMs
  * @property {number} settledMs  from the load to the snapshot
  * @property {Record<string, number>} phases  how long each step of the visit took, in ms
@@ -109,13 +115,26 @@ export async function visit(browser, sink, url, options = {}) {
     const loaded = Date.now();
     /** @type {number | null} */
     let startMs = null;
+    /** What the sieve made of the page: the scanner started of itself, or not (decision 007). */
+    /** @type {'candidate' | 'none' | null} */
+    let sieved = null;
     if (browser.withExtension) {
-      while (Date.now() - loaded < (options.startTimeoutMs ?? TIMING.startTimeoutMs)) {
-        if ((await tab.evaluate(readMarks)).registered) {
-          startMs = Date.now() - loaded;
-          break;
+      const startTimeoutMs = options.startTimeoutMs ?? TIMING.startTimeoutMs;
+      const waitForStart = async (/** @type {number} */ ms) => {
+        for (const until = Date.now() + ms; Date.now() < until; await sleep(TIMING.pollMs)) {
+          if ((await tab.evaluate(readMarks)).registered) return Date.now() - loaded;
         }
-        await sleep(TIMING.pollMs);
+        return null;
+      };
+      startMs = await waitForStart(Math.min(startTimeoutMs, TIMING.sieveMs));
+      sieved = startMs === null ? 'none' : 'candidate';
+      // No candidate: asking for the page's mentions, as the popup does, loads the scanner, so
+      // every check below covers it on every page, and says whether the sieve missed any.
+      if (startMs === null) {
+        await browser.mentions();
+        startMs = await waitForStart(startTimeoutMs);
+        // Let its first scan finish before the settle and the mentions below.
+        await sleep(TIMING.scanMs);
       }
     }
     // Settled: nothing changed for quietMs, and (without the extension) at least as long
@@ -191,6 +210,7 @@ export async function visit(browser, sink, url, options = {}) {
     return {
       loadProblem,
       startMs,
+      sieved,
       settled,
       settledMs,
       phases,
@@ -251,6 +271,11 @@ export function judge(w, wo, wo2, browserName, earlier) {
   const second = wo2;
 
   checks.started = w.startMs === null ? { status: 'differs', detail: 'the extension never registered its highlight on this page' } : { status: 'same' };
+  // The sieve may load the scanner where it finds nothing, never skip a page where it would.
+  const missed = w.sieved === 'none' ? (w.mentions ?? []) : [];
+  checks.sieve = missed.length > 0
+    ? { status: 'differs', detail: `the sieve found no candidate, yet the scanner finds ${missed.map((m) => m.text).join(', ')}` }
+    : { status: 'same' };
   checks.pageErrors = compareLists(w.load.pageErrors, wo.load.pageErrors, second?.load.pageErrors);
   // Requests for what the page's own markup names (an image, a script, its icon) happen when the
   // browser gets round to them, so they, and the console's note that one failed, are left out;
