@@ -368,6 +368,7 @@ export function judge(w, wo, wo2, browserName, earlier) {
     },
     timing: {
       startMs: w.startMs,
+      sieved: w.sieved,
       cardMs: w.hover?.waitedMs ?? null,
       withExtension: w.phases,
       without: wo.phases,
