@@ -20,6 +20,8 @@
  * Only DOM APIs on the nodes passed in, so it also runs on a parsed DOM in node.
  */
 
+import { SHADOW_HOSTS } from './shadow-hosts';
+
 export interface TextPiece {
   node: Text;
   /** Offset of this node's first character within the run's text. */
@@ -60,11 +62,6 @@ const INLINE = new Set([
   'nobr', 'tt', 'big', 'strike', 'acronym', 'ruby', 'rb', 'output',
 ]);
 
-/** Elements `attachShadow` accepts besides custom elements (the HTML standard's list). */
-const SHADOW_HOSTS = new Set([
-  'article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
-  'header', 'main', 'nav', 'p', 'section', 'span',
-]);
 
 const DISPLAY_NONE = /(?:^|;)\s*display\s*:\s*none\s*(?:!important\s*)?(?:;|$)/i;
 

@@ -9,13 +9,9 @@
  * of the walk's reach, and the scanner finds and watches them.
  */
 import { sieve, type Sieve } from '../core/match/sieve';
+import { SHADOW_HOSTS } from './shadow-hosts';
 import { defaultYield } from './yield';
 
-/** Elements `attachShadow` accepts besides custom elements (as in collect-text.ts). */
-const SHADOW_HOSTS = new Set([
-  'article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
-  'header', 'main', 'nav', 'p', 'section', 'span',
-]);
 
 /** Text nodes read before the sieve runs over their text and the clock is looked at. */
 const CHUNK = 256;

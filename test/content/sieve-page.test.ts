@@ -1,0 +1,86 @@
+/**
+ * The content script's first look at a page (sieve-page.ts), on happy-dom: whether a page holds
+ * a candidate, read in chunks and slices, and what the page adds later. That the sieve agrees
+ * with the matcher is tested in test/core/match/sieve.test.ts; that pages get marked, in the
+ * browser tests.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { Window } from 'happy-dom';
+import { describe, expect, it } from 'vitest';
+import { sieveChanges, sievePage } from '../../src/content/sieve-page';
+import { compileAliases, type MatcherEntity } from '../../src/core/match/matcher';
+import { compileSieve } from '../../src/core/match/sieve';
+import { sieveSource } from '../../src/core/match/sieve-source';
+
+const entities = (JSON.parse(readFileSync('data/entities.json', 'utf8')) as { entities: MatcherEntity[] }).entities;
+const prose = readdirSync('data/articles')
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => readFileSync(`data/articles/${f}`, 'utf8'))
+  .join('\n');
+const re = compileSieve(sieveSource(compileAliases(entities).keys, prose));
+
+function page(html: string): { win: Window; doc: Document } {
+  const win = new Window();
+  const doc = win.document as unknown as Document;
+  doc.body.innerHTML = html; // test fixture markup
+  return { win, doc };
+}
+
+/** No waiting between slices, and a clock that says each slice is used up at once. */
+const eager = { sliceMs: 0, yieldToPage: () => Promise.resolve() };
+
+describe('sievePage', () => {
+  it('finds no candidate on a page that names no one', async () => {
+    const { doc } = page('<h1>Minutes</h1><p>The committee met to advance a relevant plan on energy.</p>');
+    expect(await sievePage(doc.body, re)).toBe(false);
+  });
+
+  it('finds a name split by inline markup', async () => {
+    const { doc } = page('<p>Then Volodymyr <a href="#">Zelen</a>sky spoke.</p>');
+    expect(await sievePage(doc.body, re)).toBe(true);
+  });
+
+  it('finds a name where one chunk of text nodes ends and the next begins, slice after slice', async () => {
+    // 255 nodes of filler, then "Ru" and "bio" in two more: the name straddles the chunk's edge.
+    const filler = Array.from({ length: 255 }, (_, i) => `<span>word ${i} </span>`).join('');
+    const { doc } = page(`<p>${filler}<b>Ru</b><i>bio</i> spoke.</p>`);
+    expect(await sievePage(doc.body, re, eager)).toBe(true);
+    const { doc: none } = page(`<p>${filler}<b>Ru</b><i>by</i> spoke.</p>`);
+    expect(await sievePage(none.body, re, eager)).toBe(false);
+  });
+
+  it('counts an open shadow root or an undefined custom element as a candidate: the scanner reaches in', async () => {
+    const { doc } = page('<p>Nothing here.</p><div id="host"></div>');
+    doc.getElementById('host')!.attachShadow({ mode: 'open' }).innerHTML = '<p>Marco Rubio</p>';
+    expect(await sievePage(doc.body, re)).toBe(true);
+    const { doc: custom } = page('<p>Nothing here.</p><news-card>text</news-card>');
+    expect(await sievePage(custom.body, re)).toBe(true);
+  });
+
+  it('counts text it cannot judge natively as a candidate (a soft hyphen inside a word)', async () => {
+    const { doc } = page('<p>Ze\u00adlensky</p>');
+    expect(await sievePage(doc.body, re)).toBe(true);
+  });
+});
+
+describe('sieveChanges', () => {
+  it('finds a name in added nodes or changed text, and nothing in added text that names no one', async () => {
+    const { win, doc } = page('<p id="a">Hello</p><div id="feed"></div>');
+    const records: MutationRecord[] = [];
+    const observer = new win.MutationObserver((r) => records.push(...(r as unknown as MutationRecord[])));
+    observer.observe(doc.body as never, { childList: true, characterData: true, subtree: true });
+
+    doc.getElementById('feed')!.innerHTML = '<p>More news on <b>energy</b> prices.</p>';
+    await new Promise((r) => setTimeout(r, 0));
+    expect(sieveChanges(records.splice(0), re)).toBe(false);
+
+    doc.getElementById('feed')!.insertAdjacentHTML('beforeend', '<p>Then <a>Pu</a>tin said</p>');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(sieveChanges(records.splice(0), re)).toBe(true);
+
+    (doc.getElementById('a')!.firstChild as Text).data = 'Hello, Mr. Vance';
+    await new Promise((r) => setTimeout(r, 0));
+    expect(sieveChanges(records.splice(0), re)).toBe(true);
+    observer.disconnect();
+  });
+});
