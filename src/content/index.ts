@@ -49,6 +49,12 @@ function main(): void {
 
   chrome.runtime.onMessage.addListener((message, sender, reply) => {
     if (!isPageMessage(message)) return false;
+    // Settings matter only to a running scanner: without one, a change has nothing to update,
+    // and every open tab hears of it.
+    if ((message as { type: string }).type === 'content:settings-changed' && !loading) {
+      reply({ ok: true, result: null });
+      return false;
+    }
     takeOver()
       .then((scan) => scan.dispatch(message, sender))
       .then(reply, (error: unknown) => reply({ ok: false, error: error instanceof Error ? error.message : String(error) }));
