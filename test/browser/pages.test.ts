@@ -601,6 +601,10 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
 
       it('pauses Backstory in every open tab, and resumes it', async () => {
         await freshNews();
+        // A page that names no one has no scanner (decision 007); settings changes leave it so.
+        const nameless = await run.web(`${server.url}/mentions/nameless.html`);
+        opened.push(nameless);
+        await options.front();
         await options.clickOn('#pause');
         expect(await waitFor(() => paintedTexts(news), (t) => t.length === 0)).toEqual([]);
         const popup = await open('popup.html');
@@ -609,6 +613,9 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
         await options.front();
         await options.clickOn('#pause');
         expect((await waitFor(() => paintedTexts(news), (t) => t.length > 0)).length).toBeGreaterThan(0);
+        // Had either change loaded a scanner there, the resumed one would have its highlight now.
+        await new Promise((r) => setTimeout(r, 500));
+        expect(await nameless.evaluate(() => CSS.highlights.has('backstory-mention'))).toBe(false);
       });
 
       it('lists a site turned off and turns it back on', async () => {
