@@ -1,25 +1,24 @@
 /**
- * The sieve: one regular expression, made at build time from the matcher's keys, that finds every
- * place in a page's raw text where a key could occur once normalised, so the content script
- * normalises and matches only the blocks it points at (docs/decisions/007). The browser runs it
- * natively over the page's text, joined, which costs little more than reading
- * the text; most of a page, and all of most pages, is never looked at in script.
+ * The sieve: regular expressions, made at build time from the matcher's keys (sieve-source.ts),
+ * that find every place in a page's raw text where a key could occur once normalised. The
+ * content script runs them natively over the page's text, joined, and loads the scanner only
+ * where they find something (docs/decisions/007).
  *
- * It may point at text the matcher then rejects (a word merely starting like a key, a key in
- * lower case, a key inside a word), never the other way round: wherever the matcher finds a key
- * in a run of text, the sieve matches some part of that key's own raw text. So that holds:
- * - each key is spelled with the raw forms normalisation folds into each of its characters:
- *   any white space, with middle initials, between words ("Vladimir V. Putin"); an optional
- *   hyphen between two letters ("cease-fire"); any apostrophe or typographic quote;
- * - every other character whose normalisation could be part of a key is *trouble*, matched on
- *   its own: letters with diacritics, ligatures, full-width forms, combining marks, soft hyphens
- *   and other vanishing characters, typographic dashes. Text that holds one is matched the
- *   slow, exact way. English prose has few; some languages have them in every sentence, and are
- *   scanned as before the sieve.
- * One assumption: a key's text is not split by text the scan skips ("Pu<script>…</script>tin",
- * a hidden element inside a word). The sieve reads the page's text nodes joined in document
- * order and would miss such a key; the matcher, which joins text around skipped elements, would
- * find it.
+ * It may point at text the matcher then rejects (a key in lower case, or ending inside a word),
+ * never the other way round: wherever the matcher finds a key, the sieve reports a stretch of
+ * that key's raw text. So that holds:
+ * - an *anchor* (up to five letters of one word of the key) is looked for first; where one
+ *   occurs, the keys that hold it are matched in full, from up to REACH characters before it;
+ * - keys are spelled with the raw forms normalisation folds into their characters: any white
+ *   space, with middle initials, between words ("Vladimir V. Putin"); any apostrophe, quote,
+ *   dash or dot leader; letters with a diacritic are folded first ("é" into "e"), and dashes
+ *   between letters dropped ("cease-fire" reads "ceasefire"), as normalisation does;
+ * - every other character whose normalisation could be part of a key is *trouble*, reported on
+ *   its own: soft hyphens and other vanishing characters, combining marks, ligatures, "ß", "™".
+ *   The scanner judges the text around it, the exact way.
+ * Two bounds: a key whose words lie more than REACH characters apart is missed, and so is one
+ * split by text the scan skips ("Pu<script>…</script>tin"): the sieve reads the page's text
+ * nodes joined in document order, where the matcher joins text around skipped elements.
  */
 /** The sieve's expressions, as sources (sieve-source.ts makes them at build time). */
 export interface SieveSource {
