@@ -20,7 +20,7 @@
  * Only DOM APIs on the nodes passed in, so it also runs on a parsed DOM in node.
  */
 
-import { SHADOW_HOSTS } from './shadow-hosts';
+import { canHostShadow } from './shadow-hosts';
 
 export interface TextPiece {
   node: Text;
@@ -82,15 +82,6 @@ const enum Skip {
 /** The element's name in lower case ("p", "my-widget"): `localName`, the cheapest to read. */
 const tagOf = (el: Element) => el.localName;
 
-/**
- * The element's open shadow root. Asked only of elements that can have one, since every
- * property read from a content script crosses into the page's DOM. A closed root reads as null:
- * the page's closed roots, and the extension's own card, are out of reach by design.
- */
-export function openShadowRoot(el: Element): ShadowRoot | null {
-  const tag = tagOf(el);
-  return tag.includes('-') || SHADOW_HOSTS.has(tag) ? el.shadowRoot : null;
-}
 
 /** The parent in the composed tree: a shadow root's parent is its host. */
 export function composedParent(node: Node): Node | null {
@@ -247,7 +238,7 @@ function* walk(root: Node, options: CollectOptions, part?: Part): Generator<Text
         inline = INLINE.has(tag);
         if (isClosedDetails(el, tag)) closedDetails.add(el);
       }
-      shadow = tag.includes('-') || SHADOW_HOSTS.has(tag) ? el.shadowRoot : null;
+      shadow = canHostShadow(tag) ? el.shadowRoot : null;
       if (!shadow && options.onUndefinedElement && tag.includes('-') && !el.matches(':defined')) {
         options.onUndefinedElement(el);
       }

@@ -30,7 +30,6 @@ import {
   composedParent,
   editableValue,
   endsRun,
-  openShadowRoot,
   scanRootFor,
   styleHides,
   textRuns,
@@ -39,6 +38,7 @@ import {
   type TextRun,
 } from './collect-text';
 import { mentionsInRun, type Mention } from './find-mentions';
+import { openShadowRoot } from './shadow-hosts';
 import { defaultYield } from './yield';
 
 export interface ScannerOptions {

@@ -9,9 +9,8 @@
  * of the walk's reach, and the scanner finds and watches them.
  */
 import { sieve, type Sieve } from '../core/match/sieve';
-import { SHADOW_HOSTS } from './shadow-hosts';
+import { openShadowRoot } from './shadow-hosts';
 import { defaultYield } from './yield';
-
 
 /** Text nodes read before the sieve runs over their text and the clock is looked at. */
 const CHUNK = 256;
@@ -26,9 +25,7 @@ export interface SliceOptions {
 
 /** Whether an element may hold text the text walk cannot reach, now or once it is defined. */
 export function hidesText(el: Element): boolean {
-  const tag = el.localName;
-  if (tag.includes('-')) return el.shadowRoot !== null || !el.matches(':defined');
-  return SHADOW_HOSTS.has(tag) && el.shadowRoot !== null;
+  return openShadowRoot(el) !== null || (el.localName.includes('-') && !el.matches(':defined'));
 }
 
 /** Text read in order, sieved a chunk at a time; a chunk starts with the end of the one before. */
