@@ -109,7 +109,8 @@ export function escape(ch: string): string {
 /** The sieve's expressions, compiled (each compiles on first use: most pages need few). */
 export interface Sieve {
   anchors: RegExp;
-  foreignAnchors: RegExp | null;
+  /** The other anchors: made on first use, as only text with their letters needs them. */
+  foreignAnchors(): RegExp | null;
   foreign: RegExp;
   soft: RegExp;
   dash: RegExp;
@@ -125,11 +126,12 @@ export function compileSieve(source: SieveSource): Sieve {
   let keys: string[] | null = null;
   let trouble: RegExp | null = null;
   let foldable: RegExp | null = null;
+  let foreignAnchors: RegExp | null = null;
   const full = new Map<string, RegExp>();
   const { foldFrom, foldTo } = source;
   return {
     anchors: new RegExp(source.anchors, 'gi'),
-    foreignAnchors: source.foreignAnchors ? new RegExp(source.foreignAnchors, 'gi') : null,
+    foreignAnchors: () => (source.foreignAnchors ? (foreignAnchors ??= new RegExp(source.foreignAnchors, 'gi')) : null),
     foreign: new RegExp(source.foreign, 'i'),
     soft: new RegExp(source.soft, 'i'),
     dash: new RegExp(`[${DASHES}]`),
@@ -218,7 +220,8 @@ export function sieve(
     return false;
   };
   if (each(re.anchors, search, check)) return;
-  if (re.foreignAnchors && re.foreign.test(search)) each(re.foreignAnchors, search, check);
+  const foreign = re.foreign.test(search) ? re.foreignAnchors() : null;
+  if (foreign) each(foreign, search, check);
 }
 
 /**
