@@ -57,7 +57,7 @@ export function deriveManifest(source, target) {
     // Firefox runs MV3 backgrounds as event pages; a service_worker key is ignored with a warning.
     manifest.background = { scripts: [worker] };
     // Firefox loads the card by scripting.executeScript, which content-script match patterns
-    // allow there; Chrome imports it as a web-accessible resource (src/content/load-card-module.ts).
+    // allow there; Chrome imports it as a web-accessible resource (src/content/load-script.ts).
     delete manifest.web_accessible_resources;
     manifest.browser_specific_settings = {
       gecko: {
@@ -285,12 +285,12 @@ function bundleOptions(target, bundled, sieveSource) {
   return [
     // The content script, on every page: text, sieve, and loading scan.js where needed.
     { ...common, entryPoints: { content: 'src/content/index.ts' }, loader: { '.css': 'text' } },
-    // Loaded by the content script where the sieve finds a candidate (load-scan-module.ts).
+    // Loaded by the content script where the sieve finds a candidate (src/content/load-script.ts).
     // content.css is injected by the browser, and imported as text for shadow roots too.
     { ...common, entryPoints: { scan: 'src/content/scan-entry.ts' }, loader: { '.css': 'text' } },
     {
       ...common,
-      // Loaded by the content script on first use (src/content/load-card-module.ts).
+      // Loaded by the content script on first use (src/content/load-script.ts).
       entryPoints: { card: 'src/content/card-entry.ts' },
       // The card's CSS goes into its shadow root as text.
       loader: { '.css': 'text' },

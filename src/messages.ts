@@ -12,10 +12,11 @@ export interface MessageMap {
   'card:get': { params: { entityId: string }; result: CardData };
   /** Content script → background: open the reader at a span of an article. */
   'reader:open': { params: { articleId: string; start: number; end: number }; result: null };
-  /** Content script (Firefox) → background: inject the card's code (card.js) into this frame. */
-  'card:load': { params: Record<string, never>; result: null };
-  /** Content script (Firefox) → background: inject the scanner's code (scan.js) into this frame. */
-  'scan:load': { params: Record<string, never>; result: null };
+  /**
+   * Content script (Firefox) → background: inject one of its lazily loaded files into this
+   * frame: the card (card.js) or the scanner (scan.js).
+   */
+  'script:load': { params: { file: LazyScript }; result: null };
   /** Content script → background: the open-card command's shortcut (e.g. "Alt+Shift+K"), if set. */
   'command:shortcut': { params: Record<string, never>; result: string | null };
   /**
@@ -37,6 +38,10 @@ export interface MessageMap {
 }
 
 /** One covered entity found on a page, in order of its first mention. */
+/** The content script's lazily loaded files. */
+export const LAZY_SCRIPTS = ['card.js', 'scan.js'] as const;
+export type LazyScript = (typeof LAZY_SCRIPTS)[number];
+
 export interface PageMention {
   entityId: string;
   /** How many times it is mentioned. */
@@ -75,8 +80,8 @@ export const paramGuards: { [N in MessageName]: (p: unknown) => p is Params<N> }
     isOffset(p.end) &&
     (p.start as number) <= (p.end as number),
   'command:shortcut': (p): p is Params<'command:shortcut'> => isRecord(p) && Object.keys(p).length === 0,
-  'card:load': (p): p is Params<'card:load'> => isRecord(p) && Object.keys(p).length === 0,
-  'scan:load': (p): p is Params<'scan:load'> => isRecord(p) && Object.keys(p).length === 0,
+  'script:load': (p): p is Params<'script:load'> =>
+    isRecord(p) && Object.keys(p).length === 1 && (LAZY_SCRIPTS as readonly unknown[]).includes(p.file),
   'content:open-card': (p): p is Params<'content:open-card'> =>
     isRecord(p) &&
     (p.selectionText === undefined || (typeof p.selectionText === 'string' && p.selectionText.length <= 1000)),

@@ -4,27 +4,25 @@
  */
 import browser, { type Runtime } from '../browser-api';
 import { cardFor } from '../core/card';
-import type { Handlers } from '../messages';
+import type { Handlers, LazyScript } from '../messages';
 import { loadIndex } from './load-index';
 import { OPEN_CARD_COMMAND } from './triggers';
 
 /** Injects one of the content script's lazily loaded files into the sender's frame (Firefox). */
-async function inject(file: 'card.js' | 'scan.js', sender: Runtime.MessageSender): Promise<null> {
+async function inject(file: LazyScript, sender: Runtime.MessageSender): Promise<null> {
   if (sender.tab?.id === undefined || sender.frameId === undefined) throw new Error(`${file} is loaded into a page`);
   await browser.scripting.executeScript({ target: { tabId: sender.tab.id, frameIds: [sender.frameId] }, files: [file] });
   return null;
 }
 
-export const handlers: Handlers<'card:get' | 'card:load' | 'scan:load' | 'reader:open' | 'command:shortcut'> = {
+export const handlers: Handlers<'card:get' | 'script:load' | 'reader:open' | 'command:shortcut'> = {
   'card:get': async ({ entityId }) => {
     const card = cardFor(await loadIndex(), entityId);
     if (!card) throw new Error(`No entity "${entityId}" in the corpus`);
     return card;
   },
-  // Firefox only (see src/content/load-card-module.ts and load-scan-module.ts): Chrome's
-  // content scripts import these files.
-  'card:load': async (_params, sender) => inject('card.js', sender),
-  'scan:load': async (_params, sender) => inject('scan.js', sender),
+  // Firefox only (see src/content/load-script.ts): Chrome's content scripts import these files.
+  'script:load': async ({ file }, sender) => inject(file, sender),
   'reader:open': async ({ articleId, start, end }, sender) => {
     const params = new URLSearchParams({ article: articleId, start: `${start}`, end: `${end}` });
     await browser.tabs.create({

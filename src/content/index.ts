@@ -9,11 +9,11 @@ import sieveSource from 'backstory:sieve';
 import { compileSieve } from '../core/match/sieve';
 import { isReadable } from './document-kind';
 import { canPaint } from './highlights';
-import { loadScanModule } from './load-scan-module';
+import { loadScanModule } from './load-script';
 import type { ScanModule } from './scan-module';
 import { sieveChanges, sievePage } from './sieve-page';
 
-/** The extension API as the browser gives it: no polyfill here (see load-scan-module.ts). */
+/** The extension API as the browser gives it: no polyfill here (see load-script.ts). */
 declare const chrome: {
   runtime: {
     onMessage: {

@@ -6,7 +6,7 @@ import type { Props as CardProps } from '../ui/EntityCard';
 import type { Anchor, CardHost, ShowOptions } from './card-host';
 import type { CardModule } from './card-module';
 
-/** Brings the card's code into this context; see load-card-module.ts for web pages. */
+/** Brings the card's code into this context; see load-script.ts for web pages. */
 export type CardLoader = () => Promise<CardModule>;
 
 export class LazyCard {

@@ -7,7 +7,7 @@
 import { isActiveOn, type Settings } from '../core/settings';
 import { dispatcher } from '../messages';
 import { loadSettings } from '../settings-store';
-import { loadCardModule } from './load-card-module';
+import { loadCardModule } from './load-script';
 import { SCAN_MODULE, type ScanModule } from './scan-module';
 import { startSession, type Session } from './session';
 

@@ -56,7 +56,7 @@ export interface SessionOptions {
 
 /**
  * Starts Backstory on `doc`. `loadCard` brings in the card's code: on web pages lazily
- * (load-card-module.ts); extension pages that bundle the card pass it directly.
+ * (load-script.ts); extension pages that bundle the card pass it directly.
  */
 export function startSession(
   doc: Document,
