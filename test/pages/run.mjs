@@ -13,7 +13,7 @@
  *                                                without building (also BACKSTORY_DIST=DIR)
  *   node test/pages/run.mjs --jobs 1             one browser after the other (the default, 2,
  *                                                runs Chromium and Firefox side by side: one
- *                                                core each, about 9 minutes on two cores)
+ *                                                core each, about 14 minutes on two cores)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
