@@ -167,13 +167,17 @@ export async function launchChromium(extensionDir, { headless = true, profileDir
 export async function evaluateInContentScript(context, page, extensionId, expression) {
   const cdp = await context.newCDPSession(page);
   try {
+    const { frameTree } = await cdp.send('Page.getFrameTree');
     /** @type {number[]} */
     const contexts = [];
     cdp.on('Runtime.executionContextCreated', ({ context: c }) => {
-      if (c.auxData?.type === 'isolated' && c.origin === `chrome-extension://${extensionId}`) contexts.push(c.id);
+      // Backstory's world in the top frame (a frame's world has its own frameId).
+      if (c.auxData?.type === 'isolated' && c.auxData.frameId === frameTree.frame.id && c.origin === `chrome-extension://${extensionId}`) {
+        contexts.push(c.id);
+      }
     });
     await cdp.send('Runtime.enable');
-    const contextId = contexts[0];
+    const contextId = contexts.at(-1);
     if (contextId === undefined) throw new Error('no Backstory content-script world on this page');
     const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
       expression,
