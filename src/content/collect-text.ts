@@ -21,6 +21,7 @@
  */
 
 import { canHostShadow } from './shadow-hosts';
+import { NEVER_RENDERED, NOT_PROSE } from './skipped-tags';
 
 export interface TextPiece {
   node: Text;
@@ -44,16 +45,6 @@ export interface CollectOptions {
    */
   onUndefinedElement?: (element: Element) => void;
 }
-
-/** Never rendered: skipped, and the text on either side joins. */
-const NEVER_RENDERED = new Set(['script', 'style', 'noscript', 'template', 'head', 'title']);
-
-/** Rendered, but not prose to mark: skipped, and the run ends at them. */
-const NOT_PROSE = new Set([
-  'textarea', 'input', 'select', 'option', 'optgroup', 'datalist', 'button',
-  'code', 'kbd', 'samp',
-  'iframe', 'frame', 'object', 'embed', 'canvas', 'svg', 'math', 'video', 'audio',
-]);
 
 /** Elements that flow inline with their neighbours; any other element ends a run. */
 const INLINE = new Set([

