@@ -1,8 +1,9 @@
 /**
  * The content script: small, because it runs on every page (docs/decisions/007). It reads the
- * page's text once and runs the sieve over it; where the sieve finds a possible mention, it
- * loads scan.js (the scanner, hover and cards), which scans the page as a whole. A page with no
- * candidate costs little more than reading its text, and is watched for text it adds later.
+ * page's text once and runs the sieve over it; where the sieve finds possible mentions, it
+ * loads scan.js (the scanner, hover and cards), whose first scan takes the blocks the sieve
+ * pointed at (or the whole page, where it pointed at many). A page with no candidate costs
+ * little more than reading its text, and is watched for text it adds later.
  * Messages for the page load scan.js too, which answers them.
  */
 import sieveSource from 'backstory:sieve';
@@ -33,17 +34,26 @@ function main(): void {
   }
   const re = compileSieve(sieveSource);
   let loading: Promise<ScanModule> | null = null;
+  /**
+   * The text nodes the first scan may keep to, with their blocks: those the sieve pointed at.
+   * Anything else (a message, a change to the page, a shadow root) means the whole page.
+   */
+  let scope: Text[] | undefined;
 
   // Until scan.js takes over with an observer of its own, what the page adds is sieved here.
   const observer = new MutationObserver((records) => {
-    if (sieveChanges(records, re)) void takeOver().catch(report);
+    if (!sieveChanges(records, re)) return;
+    scope = undefined;
+    void takeOver().catch(report);
   });
   observer.observe(document.documentElement, { childList: true, characterData: true, subtree: true });
 
   const takeOver = (): Promise<ScanModule> =>
     (loading ??= loadScanModule().then((scan) => {
+      // Changes not yet reported would be lost with the observer.
+      if (sieveChanges(observer.takeRecords(), re)) scope = undefined;
       observer.disconnect();
-      scan.start();
+      scan.start(scope);
       return scan;
     }));
 
@@ -62,7 +72,9 @@ function main(): void {
   });
 
   void sievePage(document.body ?? document.documentElement, re).then((found) => {
-    if (found) void takeOver().catch(report);
+    if (found === 'none' || loading) return;
+    scope = found === 'everywhere' ? undefined : found;
+    void takeOver().catch(report);
   });
 }
 

@@ -14,7 +14,7 @@ import { startSession, type Session } from './session';
 let session: Session | null = null;
 let scannedKinds = '';
 
-function apply(settings: Settings): void {
+function apply(settings: Settings, scope?: readonly Text[]): void {
   const kinds = JSON.stringify(settings.kinds);
   if (!isActiveOn(settings, location.hostname) || (session && kinds !== scannedKinds)) {
     session?.stop();
@@ -24,13 +24,13 @@ function apply(settings: Settings): void {
   if (session) session.update(settings);
   else {
     scannedKinds = kinds;
-    session = startSession(document, settings, loadCardModule);
+    session = startSession(document, settings, loadCardModule, { scope });
   }
 }
 
 const scanModule: ScanModule = {
-  start() {
-    void loadSettings().then(({ settings }) => apply(settings));
+  start(scope) {
+    void loadSettings().then(({ settings }) => apply(settings, scope));
   },
   dispatch: dispatcher({
     'content:open-card': async ({ selectionText }) => session?.openFromKeyboard(selectionText) ?? false,

@@ -6,8 +6,11 @@
 export const SCAN_MODULE = Symbol.for('backstory.scan-module');
 
 export interface ScanModule {
-  /** Starts Backstory on this page as settings allow. Called once. */
-  start(): void;
+  /**
+   * Starts Backstory on this page as settings allow. Called once. With `scope`, the first scan
+   * takes only the blocks of those text nodes (every mention lies in one: see sieve-page.ts).
+   */
+  start(scope?: readonly Text[]): void;
   /** Answers a message the content script received (the map's `content:` messages). */
   dispatch(message: unknown, sender: unknown): Promise<unknown>;
 }

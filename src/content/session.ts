@@ -52,6 +52,8 @@ function mentionAnchor(mention: Mention, near: DOMRect): Anchor {
 export interface SessionOptions {
   /** Whether the card offers "Turn off on this site": not on Backstory's own pages. */
   siteControls?: boolean;
+  /** Text nodes the first scan may keep to, with their blocks (see Scanner.start). */
+  scope?: readonly Text[] | undefined;
 }
 
 /**
@@ -62,7 +64,7 @@ export function startSession(
   doc: Document,
   initial: Settings,
   loadCard: CardLoader,
-  { siteControls = true }: SessionOptions = {},
+  { siteControls = true, scope }: SessionOptions = {},
 ): Session {
   const win = doc.defaultView!;
   const controller = new AbortController();
@@ -167,7 +169,7 @@ export function startSession(
     },
     signal,
   });
-  void scanner.start();
+  void scanner.start(scope);
 
   const openFromKeyboard = (selectionText?: string): boolean => {
     const target = findKeyboardTarget(doc, scanner.mentions, matcher, selectionText);

@@ -39,37 +39,62 @@ function pastSubtree(walker: TreeWalker): Node | null {
   return next;
 }
 
+/**
+ * What the sieve found on a page: no candidate; candidates in these text nodes; or candidates
+ * the scanner must look for everywhere (a shadow root or an undefined custom element, which hide
+ * text from the walk, or more text nodes than a scan of parts does well with).
+ */
+export type Candidates = 'none' | 'everywhere' | Text[];
+
+/**
+ * The most text nodes a first scan takes one by one (with the rest of their block); with more,
+ * it walks the whole page, which then costs less than a walk per block.
+ */
+export const MAX_POINTED = 48;
+
 /** Text read in order, sieved a chunk at a time; a chunk starts with the end of the one before. */
 class Chunks {
+  #nodes: Text[] = [];
   #texts: string[] = [];
   #starts: number[] = [];
   #length = 0;
   #carried = 0;
   readonly #re: Sieve;
-  /** The sieve pointed at something. */
-  found = false;
+  readonly #limit: number;
+  /** The text nodes the sieve pointed at. */
+  readonly pointed = new Set<Text>();
+  /** Too many to take one by one, or something only a scan of everything reaches. */
+  everywhere = false;
 
-  constructor(re: Sieve) {
+  /** Stops at the first candidate, or once more than `limit` text nodes hold one. */
+  constructor(re: Sieve, limit = 0) {
     this.#re = re;
+    this.#limit = limit;
   }
 
   get size(): number {
     return this.#texts.length;
   }
 
-  push(text: string): void {
-    this.#starts.push(this.#length);
-    this.#texts.push(text);
-    this.#length += text.length;
+  get done(): boolean {
+    return this.everywhere || this.pointed.size > this.#limit;
   }
 
-  /** Sieves what was pushed, then keeps its last texts to join the next chunk. */
+  push(node: Text): void {
+    this.#starts.push(this.#length);
+    this.#nodes.push(node);
+    this.#texts.push(node.data);
+    this.#length += node.data.length;
+  }
+
+  /** Sieves what was pushed, then keeps its last texts to join the next chunk; true when done. */
   flush(): boolean {
     if (this.#texts.length > this.#carried) {
-      sieve(this.#texts.join(''), this.#re, () => (this.found = true), this.#starts);
+      sieve(this.#texts.join(''), this.#re, (start, end) => this.#point(start, end), this.#starts);
     }
     let keep = this.#texts.length;
     for (let chars = 0; keep > 0 && chars < CARRY; ) chars += this.#texts[--keep]!.length;
+    this.#nodes = this.#nodes.slice(keep);
     this.#texts = this.#texts.slice(keep);
     this.#starts = [];
     this.#length = 0;
@@ -78,24 +103,42 @@ class Chunks {
       this.#length += text.length;
     }
     this.#carried = this.#texts.length;
-    return this.found;
+    return this.done;
+  }
+
+  /** Keeps the text nodes that [start, end) of the joined text lies in; true when done. */
+  #point(start: number, end: number): boolean {
+    const starts = this.#starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= start) lo = mid;
+      else hi = mid - 1;
+    }
+    for (let i = lo; i < starts.length && starts[i]! < end; i++) this.pointed.add(this.#nodes[i]!);
+    return this.done;
   }
 }
 
-/** Reads the text under `root` in slices; true once the sieve finds a candidate. */
-export async function sievePage(root: Node, re: Sieve, options: SliceOptions = {}): Promise<boolean> {
+/**
+ * Reads the text under `root` in slices and sieves it: where it finds candidates, the text nodes
+ * they lie in, so that the scanner's first scan can take just their blocks.
+ */
+export async function sievePage(root: Node, re: Sieve, options: SliceOptions = {}): Promise<Candidates> {
   const { sliceMs = 8, now = () => performance.now(), yieldToPage = defaultYield } = options;
   const doc = root.ownerDocument ?? (root as Document);
-  const chunks = new Chunks(re);
+  const chunks = new Chunks(re, MAX_POINTED);
+  const result = (): Candidates => (chunks.done ? 'everywhere' : chunks.pointed.size > 0 ? [...chunks.pointed] : 'none');
   // Elements too, for shadow hosts; a filter would cost a call into script for every node.
   const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */);
   let sliceStart = now();
   for (let n = walker.nextNode(); n; ) {
     if (n.nodeType === 3) {
-      chunks.push((n as Text).data);
+      chunks.push(n as Text);
       n = walker.nextNode();
       if (chunks.size < CHUNK) continue;
-      if (chunks.flush()) return true;
+      if (chunks.flush()) return 'everywhere';
       if (now() - sliceStart > sliceMs) {
         await yieldToPage();
         sliceStart = now();
@@ -108,11 +151,12 @@ export async function sievePage(root: Node, re: Sieve, options: SliceOptions = {
         n = pastSubtree(walker);
         continue;
       }
-      if (hidesText(n as Element, tag)) return true;
+      if (hidesText(n as Element, tag)) return 'everywhere';
       n = walker.nextNode();
     }
   }
-  return chunks.flush();
+  chunks.flush();
+  return result();
 }
 
 /** Whether the text the page added or changed (`records`) holds a candidate. */
@@ -124,14 +168,14 @@ export function sieveChanges(records: readonly MutationRecord[], re: Sieve): boo
       if (node.nodeType === 3) {
         const parent = node.parentNode;
         if (parent?.nodeType === 1 && skipped((parent as Element).localName)) continue;
-        chunks.push((node as Text).data);
+        chunks.push(node as Text);
         continue;
       }
       if (node.nodeType !== 1) continue;
       const walker = node.ownerDocument!.createTreeWalker(node, 0x1 | 0x4);
       for (let n: Node | null = node; n; ) {
         if (n.nodeType === 3) {
-          chunks.push((n as Text).data);
+          chunks.push(n as Text);
           n = walker.nextNode();
           continue;
         }

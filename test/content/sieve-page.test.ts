@@ -1,13 +1,13 @@
 /**
- * The content script's first look at a page (sieve-page.ts), on happy-dom: whether a page holds
- * a candidate, read in chunks and slices, and what the page adds later. That the sieve agrees
+ * The content script's first look at a page (sieve-page.ts), on happy-dom: which text nodes of a
+ * page hold a candidate, read in chunks and slices, and what the page adds later. That the sieve agrees
  * with the matcher is tested in test/core/match/sieve.test.ts; that pages get marked, in the
  * browser tests.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import { sieveChanges, sievePage } from '../../src/content/sieve-page';
+import { MAX_POINTED, sieveChanges, sievePage } from '../../src/content/sieve-page';
 import { compileAliases, type MatcherEntity } from '../../src/core/match/matcher';
 import { compileSieve } from '../../src/core/match/sieve';
 import { sieveKeys, sieveSource } from '../../src/core/match/sieve-source';
@@ -33,34 +33,37 @@ const eager = { sliceMs: 0, yieldToPage: () => Promise.resolve() };
 describe('sievePage', () => {
   it('finds no candidate on a page that names no one', async () => {
     const { doc } = page('<h1>Minutes</h1><p>The committee met to advance a relevant plan on energy.</p>');
-    expect(await sievePage(doc.body, re)).toBe(false);
+    expect(await sievePage(doc.body, re)).toBe('none');
   });
 
   it('finds a name split by inline markup', async () => {
     const { doc } = page('<p>Then Volodymyr <a href="#">Zelen</a>sky spoke.</p>');
-    expect(await sievePage(doc.body, re)).toBe(true);
+    const pointed = await sievePage(doc.body, re);
+    // The text nodes the name lies in, for the scanner's first scan to take with their block.
+    expect(Array.isArray(pointed) && pointed.map((t) => t.data)).toEqual(['Then Volodymyr ', 'Zelen', 'sky spoke.']);
   });
 
   it('finds a name where one chunk of text nodes ends and the next begins, slice after slice', async () => {
     // 255 nodes of filler, then "Ru" and "bio" in two more: the name straddles the chunk's edge.
     const filler = Array.from({ length: 255 }, (_, i) => `<span>word ${i} </span>`).join('');
     const { doc } = page(`<p>${filler}<b>Ru</b><i>bio</i> spoke.</p>`);
-    expect(await sievePage(doc.body, re, eager)).toBe(true);
+    const pointed = await sievePage(doc.body, re, eager);
+    expect(Array.isArray(pointed) && pointed.map((t) => t.data)).toEqual(['Ru', 'bio']);
     const { doc: none } = page(`<p>${filler}<b>Ru</b><i>by</i> spoke.</p>`);
-    expect(await sievePage(none.body, re, eager)).toBe(false);
+    expect(await sievePage(none.body, re, eager)).toBe('none');
   });
 
   it('counts an open shadow root or an undefined custom element as a candidate: the scanner reaches in', async () => {
     const { doc } = page('<p>Nothing here.</p><div id="host"></div>');
     doc.getElementById('host')!.attachShadow({ mode: 'open' }).innerHTML = '<p>Marco Rubio</p>';
-    expect(await sievePage(doc.body, re)).toBe(true);
+    expect(await sievePage(doc.body, re)).toBe('everywhere');
     const { doc: custom } = page('<p>Nothing here.</p><news-card>text</news-card>');
-    expect(await sievePage(custom.body, re)).toBe(true);
+    expect(await sievePage(custom.body, re)).toBe('everywhere');
   });
 
   it('finds a name through a soft hyphen, which normalisation drops', async () => {
     const { doc } = page('<p>Ze\u00adlensky</p>');
-    expect(await sievePage(doc.body, re)).toBe(true);
+    expect(await sievePage(doc.body, re)).toHaveLength(1);
   });
 
   it('passes over what the scanner never reads: scripts, style sheets, form fields, code', async () => {
@@ -74,11 +77,17 @@ describe('sievePage', () => {
     ];
     for (const html of hidden) {
       const { doc } = page(`<p>Nothing here.</p>${html}<p>Nor here.</p>`);
-      expect(await sievePage(doc.body, re), html).toBe(false);
+      expect(await sievePage(doc.body, re), html).toBe('none');
     }
     // The text on either side of a script joins, as the scanner joins it.
     const { doc } = page('<p>Then Pu<script>var x;</script>tin spoke.</p>');
-    expect(await sievePage(doc.body, re)).toBe(true);
+    expect(await sievePage(doc.body, re)).toHaveLength(2);
+  });
+
+  it('keeps reading past the first candidate, and stops once too many text nodes hold one', async () => {
+    const names = (n: number) => Array.from({ length: n }, (_, i) => `<p>Item ${i}: Marco Rubio spoke.</p>`).join('');
+    expect(await sievePage(page(names(MAX_POINTED)).doc.body, re)).toHaveLength(MAX_POINTED);
+    expect(await sievePage(page(names(MAX_POINTED + 1)).doc.body, re)).toBe('everywhere');
   });
 });
 
