@@ -47,10 +47,12 @@ function pastSubtree(walker: TreeWalker): Node | null {
 export type Candidates = 'none' | 'everywhere' | Text[];
 
 /**
- * The most text nodes a first scan takes one by one (with the rest of their block); with more,
- * it walks the whole page, which then costs less than a walk per block.
+ * The most text nodes a first scan takes one by one (with the rest of their block), in all and
+ * as a share of the page's text nodes; with more, it walks the whole page, which then costs
+ * less than a walk per block.
  */
 export const MAX_POINTED = 48;
+const MAX_POINTED_SHARE = 1 / 16;
 
 /** Text read in order, sieved a chunk at a time; a chunk starts with the end of the one before. */
 class Chunks {
@@ -81,6 +83,7 @@ class Chunks {
   }
 
   push(node: Text): void {
+    this.read++;
     this.#starts.push(this.#length);
     this.#nodes.push(node);
     this.#texts.push(node.data);
@@ -90,7 +93,9 @@ class Chunks {
   /** Sieves what was pushed, then keeps its last texts to join the next chunk; true when done. */
   flush(): boolean {
     if (this.#texts.length > this.#carried) {
-      sieve(this.#texts.join(''), this.#re, (start, end) => this.#point(start, end), this.#starts);
+      // Once the page is a candidate, anchors are enough to say where mentions may lie.
+      const anchorsOnly = () => this.pointed.size > 0;
+      sieve(this.#texts.join(''), this.#re, (start, end) => this.#point(start, end), this.#starts, { anchorsOnly });
     }
     let keep = this.#texts.length;
     for (let chars = 0; keep > 0 && chars < CARRY; ) chars += this.#texts[--keep]!.length;
@@ -105,6 +110,9 @@ class Chunks {
     this.#carried = this.#texts.length;
     return this.done;
   }
+
+  /** Text nodes pushed so far. */
+  read = 0;
 
   /** Keeps the text nodes that [start, end) of the joined text lies in; true when done. */
   #point(start: number, end: number): boolean {
@@ -129,7 +137,11 @@ export async function sievePage(root: Node, re: Sieve, options: SliceOptions = {
   const { sliceMs = 8, now = () => performance.now(), yieldToPage = defaultYield } = options;
   const doc = root.ownerDocument ?? (root as Document);
   const chunks = new Chunks(re, MAX_POINTED);
-  const result = (): Candidates => (chunks.done ? 'everywhere' : chunks.pointed.size > 0 ? [...chunks.pointed] : 'none');
+  const result = (): Candidates => {
+    const { size } = chunks.pointed;
+    if (chunks.done || size > chunks.read * MAX_POINTED_SHARE) return 'everywhere';
+    return size > 0 ? [...chunks.pointed] : 'none';
+  };
   // Elements too, for shadow hosts; a filter would cost a call into script for every node.
   const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */);
   let sliceStart = now();

@@ -27,6 +27,15 @@ function page(html: string): { win: Window; doc: Document } {
   return { win, doc };
 }
 
+/**
+ * `html` among `n` paragraphs that name no one: where the pointed text nodes are a small share of
+ * the page, the first scan keeps to their blocks (on a small page it scans everything).
+ */
+const padded = (html: string, n = 64) => {
+  const filler = Array.from({ length: n }, (_, i) => `<p>Filler ${i}.</p>`).join('');
+  return `${filler}${html}${filler}`;
+};
+
 /** No waiting between slices, and a clock that says each slice is used up at once. */
 const eager = { sliceMs: 0, yieldToPage: () => Promise.resolve() };
 
@@ -37,7 +46,7 @@ describe('sievePage', () => {
   });
 
   it('finds a name split by inline markup', async () => {
-    const { doc } = page('<p>Then Volodymyr <a href="#">Zelen</a>sky spoke.</p>');
+    const { doc } = page(padded('<p>Then Volodymyr <a href="#">Zelen</a>sky spoke.</p>'));
     const pointed = await sievePage(doc.body, re);
     // The text nodes the name lies in, for the scanner's first scan to take with their block.
     expect(Array.isArray(pointed) && pointed.map((t) => t.data)).toEqual(['Then Volodymyr ', 'Zelen', 'sky spoke.']);
@@ -62,7 +71,7 @@ describe('sievePage', () => {
   });
 
   it('finds a name through a soft hyphen, which normalisation drops', async () => {
-    const { doc } = page('<p>Ze\u00adlensky</p>');
+    const { doc } = page(padded('<p>Ze\u00adlensky</p>'));
     expect(await sievePage(doc.body, re)).toHaveLength(1);
   });
 
@@ -80,14 +89,23 @@ describe('sievePage', () => {
       expect(await sievePage(doc.body, re), html).toBe('none');
     }
     // The text on either side of a script joins, as the scanner joins it.
-    const { doc } = page('<p>Then Pu<script>var x;</script>tin spoke.</p>');
+    const { doc } = page(padded('<p>Then Pu<script>var x;</script>tin spoke.</p>'));
     expect(await sievePage(doc.body, re)).toHaveLength(2);
   });
 
   it('keeps reading past the first candidate, and stops once too many text nodes hold one', async () => {
     const names = (n: number) => Array.from({ length: n }, (_, i) => `<p>Item ${i}: Marco Rubio spoke.</p>`).join('');
-    expect(await sievePage(page(names(MAX_POINTED)).doc.body, re)).toHaveLength(MAX_POINTED);
-    expect(await sievePage(page(names(MAX_POINTED + 1)).doc.body, re)).toBe('everywhere');
+    expect(await sievePage(page(padded(names(MAX_POINTED), 400)).doc.body, re)).toHaveLength(MAX_POINTED);
+    expect(await sievePage(page(padded(names(MAX_POINTED + 1), 400)).doc.body, re)).toBe('everywhere');
+    // Or too large a share of the page's text nodes: one walk of a small page costs less.
+    expect(await sievePage(page('<p>Marco Rubio</p><p>and</p><p>more</p>').doc.body, re)).toBe('everywhere');
+  });
+
+  it('once the page is a candidate, points at every anchor, without checking the keys around it', async () => {
+    // "white" stands for "White House": pointed at once a name made the page a candidate.
+    const pointed = await sievePage(page(padded('<p>Marco Rubio spoke.</p><p>A white wall.</p>')).doc.body, re);
+    expect(Array.isArray(pointed) && pointed.map((t) => t.data)).toEqual(['Marco Rubio spoke.', 'A white wall.']);
+    expect(await sievePage(page(padded('<p>A white wall.</p>')).doc.body, re)).toBe('none');
   });
 });
 

@@ -201,13 +201,16 @@ const PLAIN = /^[\x00-\x7f\u00a0\u00a9\u00ae\u00b0\u00b7\u2013\u2014\u2018\u2019
 /**
  * Calls `found(start, end)` for each stretch of `text` the sieve points at: a key, or a trouble
  * character; `found` returns true to stop there. `joins` are the offsets where text nodes were
- * joined into `text`.
+ * joined into `text`. While `anchorsOnly()` says so, every anchor is pointed at without checking
+ * the keys around it: cheaper, where only where mentions may lie is wanted, not whether there
+ * are any.
  */
 export function sieve(
   text: string,
   re: Sieve,
   found: (start: number, end: number) => boolean | void,
   joins: readonly number[] = [],
+  { anchorsOnly = () => false }: { anchorsOnly?: () => boolean } = {},
 ): void {
   // What normalisation drops, dropped: first the characters it drops anywhere, then dashes
   // between letters (after the first, as "Pu\u200b-tin" reads "putin").
@@ -234,6 +237,9 @@ export function sieve(
     sorted(joins, original(i));
   // Where an anchor occurs, the keys that hold it, in full, starting at most REACH before it.
   const check = (s: number, e: number): boolean => {
+    // Where the page is known to be a candidate, an anchor is enough to point at the text: a
+    // mention that holds it lies around it.
+    if (anchorsOnly()) return !!found(original(s), original(e - 1) + 1);
     const keys = re.keysFor(search.slice(s, e).toLowerCase());
     // Within a window around the anchor: a global search left to itself would run on to the
     // next place a key occurs, as far as the end of the text, for every anchor it meets.
