@@ -104,7 +104,7 @@ export function sieveSource(
   const ascii = anchors.filter((a) => !NON_ASCII.test(a));
   const foreign = anchors.filter((a) => NON_ASCII.test(a));
   const foreignLetters = new Set(foreign.join('').match(NON_ASCII_ALL) ?? []);
-  const { map, folds } = classify(keys);
+  const { map, folds, expansions } = classify(keys);
   return {
     anchors: keyPattern(ascii),
     foreignAnchors: foreign.length > 0 ? keyPattern(foreign) : '',
@@ -114,6 +114,8 @@ export function sieveSource(
     drop: `[${dropClass(map)}]`,
     foldFrom: folds.map(([from]) => from).join(''),
     foldTo: folds.map(([, to]) => to).join(''),
+    expandFrom: expansions.map(([from]) => from).join(''),
+    expandTo: expansions.map(([, to]) => to).join(' '),
     keys: shortest(sieveKeys)
       .map(({ key, capital }) => (capital ? key.charAt(0).toUpperCase() + key.slice(1) : key))
       .join('\n'),
@@ -206,6 +208,8 @@ const WORD = /[\p{L}\p{N}]+/gu;
 const TROUBLE = 1;
 /** A code point normalisation drops wherever it is, and the sieve drops too. */
 const DROP = 2;
+/** A code point normalisation spells as several letters ("ß" as "ss"), and the sieve too. */
+const EXPAND = 3;
 
 /**
  * For each code point from 0x80, whether the sieve must match it on its own (TROUBLE), drops it
@@ -215,19 +219,39 @@ const DROP = 2;
  * before the sieve looks (`folds`: "é" and "É" are "e"), or normalises to characters that can
  * be no part of any key.
  */
-export function classify(keys: readonly string[]): { map: Uint8Array; folds: [string, string][] } {
+export function classify(keys: readonly string[]): {
+  map: Uint8Array;
+  folds: [string, string][];
+  expansions: [string, string][];
+} {
   const folds: [string, string][] = [];
+  const expansions: [string, string][] = [];
   const harmless = harmlessIn(keys, folds);
   const map = new Uint8Array(PLANES.at(-1)![1] + 1);
   for (const [first, last] of PLANES) {
     for (let cp = first; cp <= last; cp++) {
       if (cp >= 0xd800 && cp <= 0xdfff) continue;
       const ch = String.fromCodePoint(cp);
-      if (normaliseFully(ch).text === '') map[cp] = DROP;
-      else if (!harmless(ch)) map[cp] = TROUBLE;
+      const fold = normaliseFully(ch).text;
+      if (fold === '') map[cp] = DROP;
+      else if (harmless(ch)) continue;
+      else if (expands(ch, fold)) {
+        map[cp] = EXPAND;
+        expansions.push([ch, fold]);
+      } else map[cp] = TROUBLE;
     }
   }
-  return { map, folds };
+  return { map, folds, expansions };
+}
+
+/**
+ * Whether the sieve may spell `ch` as `fold`, what normalisation makes of it, before it looks:
+ * a character of one unit, not a capital (a capital may be a middle initial, which
+ * normalisation drops with its dot: "Æ." is one initial, "ae." would not be), that becomes
+ * letters and digits of ASCII ("ß" "ss", "œ" "oe", "™" "tm", "ﬁ" "fi").
+ */
+function expands(ch: string, fold: string): boolean {
+  return ch.length === 1 && ch === ch.toLowerCase() && !/\p{Lu}|\p{Lt}/u.test(ch) && /^[a-z0-9]{2,}$/.test(fold);
 }
 
 /**
@@ -311,8 +335,8 @@ export function troubleClass(map: Uint8Array): string {
   for (let cp = 0x80; cp < map.length; cp++) {
     if (map[cp] !== TROUBLE) continue;
     let end = cp;
-    // Never over a DROP character: the sieve drops those, and would stop at each.
-    for (let next = cp + 1; next < map.length && (map[next] === TROUBLE || (!common(next) && map[next] !== DROP)); next++) {
+    // Only over characters the sieve passes over: it drops or spells out the others itself.
+    for (let next = cp + 1; next < map.length && (map[next] === TROUBLE || (!common(next) && map[next] === 0)); next++) {
       if (map[next] === TROUBLE) end = next;
     }
     out += end === cp ? escapeClass(cp) : `${escapeClass(cp)}-${escapeClass(end)}`;

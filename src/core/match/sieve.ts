@@ -48,6 +48,12 @@ export interface SieveSource {
   foldFrom: string;
   foldTo: string;
   /**
+   * Characters spelt out before the sieve looks, each as the word at the same place in
+   * `expandTo` (separated by spaces), as normalisation spells them: "ß" as "ss", "™" as "tm".
+   */
+  expandFrom: string;
+  expandTo: string;
+  /**
    * The matcher's keys, one per line. Where an anchor occurs, the keys that hold it are looked
    * for in full before the text counts as a candidate, so an anchor inside an everyday word
    * ("white", "meeting") costs the page nothing more. A key written with a capital ("Trump")
@@ -127,6 +133,8 @@ export interface Sieve {
   drop(): RegExp;
   /** Folds what `foldFrom` lists into what `foldTo` does. */
   fold(text: string): string;
+  /** What `expandFrom` lists, spelt out, and where: made on first use, like `trouble`. */
+  expand(text: string): Removed;
   /**
    * The keys that hold an anchor, as one expression, by anchor: made when it first occurs.
    * Where a key written with a capital matched, its group 1 is set.
@@ -139,6 +147,9 @@ export function compileSieve(source: SieveSource): Sieve {
   let trouble: RegExp | null = null;
   let drop: RegExp | null = null;
   let foldable: RegExp | null = null;
+  let expandable: RegExp | null = null;
+  let spelt: string[] | null = null;
+  const { expandFrom } = source;
   let foreignAnchors: RegExp | null = null;
   const full = new Map<string, RegExp>();
   const { foldFrom, foldTo } = source;
@@ -150,6 +161,12 @@ export function compileSieve(source: SieveSource): Sieve {
     dash: new RegExp(`[${DASHES}]`),
     trouble: () => (trouble ??= new RegExp(source.trouble, 'gu')),
     drop: () => (drop ??= new RegExp(source.drop, 'gu')),
+    expand: (text) => {
+      if (!expandFrom) return { text, at: [], width: [] };
+      expandable ??= new RegExp(`[${expandFrom.replace(/[\\\]^-]/g, '\\$&')}]`, 'g');
+      spelt ??= source.expandTo.split(' ');
+      return spelledOut(text, expandable, (c) => spelt![expandFrom.indexOf(c)]!);
+    },
     fold: (text) =>
       text.replace((foldable ??= new RegExp(`[${foldFrom.replace(/[\\\]^-]/g, '\\$&')}]`, 'g')), (c) => foldTo[foldFrom.indexOf(c)]!),
     keysFor(anchor) {
@@ -215,16 +232,18 @@ export function sieve(
   // What normalisation drops, dropped: first the characters it drops anywhere, then dashes
   // between letters (after the first, as "Pu\u200b-tin" reads "putin").
   let dropped: Removed | null = null;
+  let expanded: Removed | null = null;
   let folded = text;
   if (!PLAIN.test(text)) {
     if (each(re.trouble(), text, found)) return;
     dropped = without(text, re.drop(), 0, 0);
-    folded = re.fold(dropped.text);
+    expanded = re.expand(dropped.text);
+    folded = re.fold(expanded.text);
   }
   const dashes = re.dash.test(folded) ? without(folded, re.soft, 1, 1) : null;
   const search = dashes?.text ?? folded;
   /** The offset in `text` of the character at `i` in `search`. */
-  const original = (i: number) => before(dropped, before(dashes, i));
+  const original = (i: number) => before(dropped, before(expanded, before(dashes, i)));
   // A key counts where it could start a word: after a character that is no letter or digit, a
   // dropped character, or a place where two text nodes were joined (a block may start there).
   // Its end is not checked: the expression reports one key per place, and a longer one that
@@ -233,7 +252,7 @@ export function sieve(
     i === 0 ||
     !WORD_CHAR.test(search[i - 1]!) ||
     !!dashes?.at.includes(i) ||
-    !!dropped?.at.includes(before(dashes, i)) ||
+    !!dropped?.at.includes(before(expanded, before(dashes, i))) ||
     sorted(joins, original(i));
   // Where an anchor occurs, the keys that hold it, in full, starting at most REACH before it.
   const check = (s: number, e: number): boolean => {
@@ -266,8 +285,12 @@ function lowerAt(text: string, i: number): boolean {
   return first !== first.toUpperCase();
 }
 
-/** Text with parts taken out (`without`): where, as offsets in what is left, and how long. */
-interface Removed {
+/**
+ * Text with parts taken out (`without`) or spelt out (`spelledOut`): where, as offsets in the
+ * new text, and how many units of the old text each stands for beyond its own (negative where
+ * a character became several).
+ */
+export interface Removed {
   text: string;
   at: number[];
   width: number[];
@@ -293,6 +316,32 @@ function without(text: string, re: RegExp, lead: number, trail: number): Removed
     width.push(end - start);
     gone += end - start;
     kept = re.lastIndex = end;
+  }
+  if (at.length === 0) return { text, at, width };
+  pieces.push(text.slice(kept));
+  return { text: pieces.join(''), at, width };
+}
+
+/**
+ * `text` with each match of `re` (global, one character each) spelt as `into` says. Each
+ * character after the first of a spelling stands for no text of its own: width -1.
+ */
+function spelledOut(text: string, re: RegExp, into: (ch: string) => string): Removed {
+  const pieces: string[] = [];
+  const at: number[] = [];
+  const width: number[] = [];
+  let kept = 0;
+  let shift = 0;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const out = into(m[0]);
+    pieces.push(text.slice(kept, m.index), out);
+    for (let k = 1; k < out.length; k++) {
+      at.push(m.index + shift + k);
+      width.push(-1);
+    }
+    shift += out.length - m[0].length;
+    kept = m.index + m[0].length;
   }
   if (at.length === 0) return { text, at, width };
   pieces.push(text.slice(kept));

@@ -96,6 +96,7 @@ describe('sieve: wherever the matcher finds a mention, the sieve points at it', 
           alias.replace(/(\p{L})(\p{L})/u, '$1\u200b$2'),
           alias.replace(/(\p{L})(\p{L})/u, '$1\u200b-$2'),
           alias.replace(/(\p{L})(\p{L})$/u, '$1\u0308$2\ufe0f'),
+          alias.replace(/ff/, '\ufb00').replace(/fi/, '\ufb01').replace(/ss/, 'ß'),
           alias.replace(/(\p{L}{3})(\p{L})/u, '$1-$2'),
           alias.replace(/(\p{L}{2})(\p{L})/u, '$1\u2013$2'),
           `«${alias}»`,
@@ -116,7 +117,7 @@ describe('sieve: wherever the matcher finds a mention, the sieve points at it', 
 
   it('in random text made of pieces of keys, letters, marks and punctuation', () => {
     const rand = random(42);
-    const pieces = [...keys.slice(0, 400), ' ', '-', '\u2014', '\u00ad', '\u200b', '\ufe0f', '\u0301', '\u0308', 'é', 'É', 'ß', 'İ', '.', '…', '’', '"', 'Jr.', 'V.', '\n', 'x', 'Q'];
+    const pieces = [...keys.slice(0, 400), ' ', '-', '\u2014', '\u00ad', '\u200b', '\ufe0f', '\u0301', '\u0308', 'é', 'É', 'ß', 'İ', 'ﬀ', '™', 'œ', 'Æ', '.', '…', '’', '"', 'Jr.', 'V.', '\n', 'x', 'Q'];
     let found = 0;
     for (let n = 0; n < 3000; n++) {
       let text = '';
@@ -146,8 +147,19 @@ describe('sieve: wherever the matcher finds a mention, the sieve points at it', 
     expect(pointed(prose)).toEqual([]);
   });
 
-  it('points at characters normalisation may expand, which only the matcher can judge', () => {
-    for (const ch of ['ß', '\ufb01', '\u2122']) expect(pointed(`a${ch}b`).length).toBeGreaterThan(0);
+  it('points at characters it cannot follow, which only the matcher can judge (a capital spelt as two letters)', () => {
+    for (const ch of ['Æ', 'Œ', '\u01c4']) expect(pointed(`a${ch}b`).length).toBeGreaterThan(0);
+  });
+
+  it('spells out what normalisation spells as several letters ("ß" as "ss", "™" as "tm"), as it does', () => {
+    for (const text of ['Die Straße', 'un cœur', 'Brand™ new', 'a ﬁne day', 'Ærø', 'No № 5']) {
+      expect(pointed(text), text).toEqual(text.includes('Æ') ? [[0, 1]] : []);
+    }
+    // Keys through them and after them, in the text's own offsets.
+    for (const [text, name] of [['Then Witkoﬀ spoke.', 'Witkoﬀ'], ['Then Witkoﬀ’s team.', 'Witkoﬀ'], ['A ﬁne ﬁrst for Zelensky.', 'Zelensky']]) {
+      expect(expectCovered(text!), text).toBe(1);
+      expect(pointed(text!), text).toEqual([[text!.indexOf(name!), text!.indexOf(name!) + name!.length]]);
+    }
   });
 
   it('drops what normalisation drops (marks, soft hyphens, zero-width characters), as it does', () => {
