@@ -246,13 +246,29 @@ export function classify(keys: readonly string[]): {
 
 /**
  * Whether the sieve may spell `ch` as `fold`, what normalisation makes of it, before it looks:
- * a character of one unit, not a capital (a capital may be a middle initial, which
- * normalisation drops with its dot: "Æ." is one initial, "ae." would not be), that becomes
- * letters and digits of ASCII ("ß" "ss", "œ" "oe", "™" "tm", "ﬁ" "fi").
+ * a character of one unit, common in prose (SPELT_OUT), not a capital (a capital may be a
+ * middle initial, which normalisation drops with its dot: "Æ." is one initial, "ae." would not
+ * be), that becomes letters and digits of ASCII ("ß" "ss", "œ" "oe", "™" "tm", "ﬁ" "fi").
  */
 function expands(ch: string, fold: string): boolean {
-  return ch.length === 1 && ch === ch.toLowerCase() && !/\p{Lu}|\p{Lt}/u.test(ch) && /^[a-z0-9]{2,}$/.test(fold);
+  const cp = ch.charCodeAt(0);
+  return (
+    ch.length === 1 &&
+    SPELT_OUT.some(([a, b]) => cp >= a && cp <= b) &&
+    ch === ch.toLowerCase() &&
+    !/\p{Lu}|\p{Lt}/u.test(ch) &&
+    /^[a-z0-9]{2,}$/.test(fold)
+  );
 }
+
+/**
+ * Where characters to spell out are common in prose: Latin letters ("ß", "œ", "ĳ"), letterlike
+ * symbols ("™", "№") and Latin ligatures. Elsewhere (squared units, enclosed numbers, Roman
+ * numerals) they are rare, and stay trouble: the table ships in the content script.
+ */
+const SPELT_OUT: [number, number][] = [
+  [0x80, 0x24f], [0x2100, 0x214f], [0xfb00, 0xfb06],
+];
 
 /**
  * Where characters normalisation changes lie: planes 0 and 1, and the tags and variation
