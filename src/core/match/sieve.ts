@@ -134,7 +134,7 @@ export interface Sieve {
   /** Folds what `foldFrom` lists into what `foldTo` does. */
   fold(text: string): string;
   /** What `expandFrom` lists, spelt out, and where: made on first use, like `trouble`. */
-  expand(text: string): Removed;
+  expand(text: string): Edited;
   /**
    * The keys that hold an anchor, as one expression, by anchor: made when it first occurs.
    * Where a key written with a capital matched, its group 1 is set.
@@ -165,7 +165,7 @@ export function compileSieve(source: SieveSource): Sieve {
       if (!expandFrom) return { text, at: [], width: [] };
       expandable ??= new RegExp(`[${expandFrom.replace(/[\\\]^-]/g, '\\$&')}]`, 'g');
       spelt ??= source.expandTo.split(' ');
-      return spelledOut(text, expandable, (c) => spelt![expandFrom.indexOf(c)]!);
+      return edit(text, expandable, { into: (c) => spelt![expandFrom.indexOf(c)]! });
     },
     fold: (text) =>
       text.replace((foldable ??= new RegExp(`[${foldFrom.replace(/[\\\]^-]/g, '\\$&')}]`, 'g')), (c) => foldTo[foldFrom.indexOf(c)]!),
@@ -231,16 +231,16 @@ export function sieve(
 ): void {
   // What normalisation drops, dropped: first the characters it drops anywhere, then dashes
   // between letters (after the first, as "Pu\u200b-tin" reads "putin").
-  let dropped: Removed | null = null;
-  let expanded: Removed | null = null;
+  let dropped: Edited | null = null;
+  let expanded: Edited | null = null;
   let folded = text;
   if (!PLAIN.test(text)) {
     if (each(re.trouble(), text, found)) return;
-    dropped = without(text, re.drop(), 0, 0);
+    dropped = edit(text, re.drop(), {});
     expanded = re.expand(dropped.text);
     folded = re.fold(expanded.text);
   }
-  const dashes = re.dash.test(folded) ? without(folded, re.soft, 1, 1) : null;
+  const dashes = re.dash.test(folded) ? edit(folded, re.soft, { lead: 1, trail: 1 }) : null;
   const search = dashes?.text ?? folded;
   /** The offset in `text` of the character at `i` in `search`. */
   const original = (i: number) => before(dropped, before(expanded, before(dashes, i)));
@@ -286,47 +286,25 @@ function lowerAt(text: string, i: number): boolean {
 }
 
 /**
- * Text with parts taken out (`without`) or spelt out (`spelledOut`): where, as offsets in the
- * new text, and how many units of the old text each stands for beyond its own (negative where
- * a character became several).
+ * Text after `edit`: where it changed, as offsets in the new text, and how many units of the
+ * old text each place stands for beyond its own (negative where a character became several).
  */
-export interface Removed {
+export interface Edited {
   text: string;
   at: number[];
   width: number[];
 }
 
 /**
- * `text` without a part of each match of `re` (global): all of it but its first `lead` and last
- * `trail` units. The search goes on from the end of each part taken, so what `trail` kept may
- * start the next match.
+ * `text` with part of each match of `re` (global) taken out, all of it but its first `lead` and
+ * last `trail` units, or, where `into` spells it out, replaced by that (one character each).
+ * The search goes on from the end of each part, so what `trail` kept may start the next match.
  */
-function without(text: string, re: RegExp, lead: number, trail: number): Removed {
-  const pieces: string[] = [];
-  const at: number[] = [];
-  const width: number[] = [];
-  let kept = 0;
-  let gone = 0;
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const start = m.index + lead;
-    const end = m.index + m[0].length - trail;
-    pieces.push(text.slice(kept, start));
-    at.push(start - gone);
-    width.push(end - start);
-    gone += end - start;
-    kept = re.lastIndex = end;
-  }
-  if (at.length === 0) return { text, at, width };
-  pieces.push(text.slice(kept));
-  return { text: pieces.join(''), at, width };
-}
-
-/**
- * `text` with each match of `re` (global, one character each) spelt as `into` says. Each
- * character after the first of a spelling stands for no text of its own: width -1.
- */
-function spelledOut(text: string, re: RegExp, into: (ch: string) => string): Removed {
+function edit(
+  text: string,
+  re: RegExp,
+  { lead = 0, trail = 0, into }: { lead?: number; trail?: number; into?: (ch: string) => string },
+): Edited {
   const pieces: string[] = [];
   const at: number[] = [];
   const width: number[] = [];
@@ -334,25 +312,32 @@ function spelledOut(text: string, re: RegExp, into: (ch: string) => string): Rem
   let shift = 0;
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    const out = into(m[0]);
-    pieces.push(text.slice(kept, m.index), out);
+    const start = m.index + lead;
+    const end = m.index + m[0].length - trail;
+    const out = into ? into(text.slice(start, end)) : '';
+    pieces.push(text.slice(kept, start), out);
+    if (out === '') {
+      at.push(start + shift);
+      width.push(end - start);
+    }
+    // Each character of a spelling after its first stands for no text of its own.
     for (let k = 1; k < out.length; k++) {
-      at.push(m.index + shift + k);
+      at.push(start + shift + k);
       width.push(-1);
     }
-    shift += out.length - m[0].length;
-    kept = m.index + m[0].length;
+    shift += out.length - (end - start);
+    kept = re.lastIndex = end;
   }
   if (at.length === 0) return { text, at, width };
   pieces.push(text.slice(kept));
   return { text: pieces.join(''), at, width };
 }
 
-/** The offset before `removed` was taken out of the character now at `i`. */
-function before(removed: Removed | null, i: number): number {
-  if (!removed) return i;
+/** The offset, before `edited` was made, of the character now at `i`. */
+function before(edited: Edited | null, i: number): number {
+  if (!edited) return i;
   let n = i;
-  for (let k = 0; k < removed.at.length && removed.at[k]! <= i; k++) n += removed.width[k]!;
+  for (let k = 0; k < edited.at.length && edited.at[k]! <= i; k++) n += edited.width[k]!;
   return n;
 }
 
