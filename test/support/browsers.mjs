@@ -137,8 +137,11 @@ export async function launchChromium(extensionDir, { headless = true, profileDir
       if (!page) throw new Error('no page');
       const cdp = await context.newCDPSession(page);
       try {
-        const { nodes } = await cdp.send('Accessibility.getFullAXTree');
-        const node = nodes.find((n) => !n.ignored && n.role?.value === role && n.name?.value === name);
+        // The node may come a moment later (a card still loading its data on a busy machine).
+        const node = await untilFound(async () => {
+          const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+          return nodes.find((n) => !n.ignored && n.role?.value === role && n.name?.value === name && n.backendDOMNodeId);
+        });
         if (!node?.backendDOMNodeId) throw new Error(`no accessible ${role} named "${name}"`);
         await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: node.backendDOMNodeId });
         const { model } = await cdp.send('DOM.getBoxModel', { backendNodeId: node.backendDOMNodeId });
@@ -317,8 +320,8 @@ export async function launchFirefox(extensionDir) {
     },
     async clickAccessible(role, name) {
       // Firefox names button roles its own way; aria-pressed makes a toggle button.
-      const found = await accessibleNodes(browser, role === 'button' ? ['pushbutton', 'toggle button'] : [role], name);
-      const node = found.find((n) => n.name === name);
+      const roles = role === 'button' ? ['pushbutton', 'toggle button'] : [role];
+      const node = await untilFound(async () => (await accessibleNodes(browser, roles, name)).find((n) => n.name === name));
       if (!node) throw new Error(`no accessible ${role} named "${name}"`);
       const page = (await browser.pages()).at(-1);
       if (!page) throw new Error('no page');
@@ -330,6 +333,22 @@ export async function launchFirefox(extensionDir) {
       await browser.close();
     },
   };
+}
+
+/**
+ * What `find` finds, asked again every 100 ms for up to `ms` while it finds nothing; undefined
+ * if it never does.
+ * @template T
+ * @param {() => Promise<T | undefined>} find
+ * @returns {Promise<T | undefined>}
+ */
+async function untilFound(find, ms = 10_000) {
+  const until = Date.now() + ms;
+  for (;;) {
+    const found = await find();
+    if (found !== undefined || Date.now() > until) return found;
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /**
