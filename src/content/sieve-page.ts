@@ -1,12 +1,12 @@
 /**
- * The content script's first look at a page (docs/decisions/007): does it hold anything the
- * scanner could mark? Every text node is read once, in slices, and the sieve
- * (src/core/match/sieve.ts) runs natively over their text, joined. The first candidate ends
- * the look: the page then gets the scanner (scan.js), which walks all of it as before. A page
- * without one costs little more than reading its text.
+ * The content script's first look at a page (docs/decisions/007 and 008): does it hold anything
+ * the scanner could mark, and where? Every text node is read once, in slices, and the sieve
+ * (src/core/match/sieve.ts) runs natively over their text, joined. Where it finds candidates it
+ * reads on (with anchors alone) and reports the text nodes it pointed at; the scanner's first
+ * scan takes just their blocks. A page without one costs little more than reading its text.
  *
- * Open shadow roots and custom elements not yet defined count as candidates: their text is out
- * of the walk's reach, and the scanner finds and watches them.
+ * Open shadow roots and custom elements not yet defined leave the whole page to the scanner:
+ * their text is out of the walk's reach, and the scanner finds and watches them.
  */
 import { sieve, type Sieve } from '../core/match/sieve';
 import { openShadowRoot } from './shadow-hosts';
@@ -154,8 +154,9 @@ export async function sievePage(root: Node, re: Sieve, options: SliceOptions = {
       if (now() - sliceStart > sliceMs) {
         await yieldToPage();
         sliceStart = now();
-        // The page may have taken the node the walk stood on: what follows comes by mutations.
-        if (n && !root.contains(n)) break;
+        // The page may have taken the node the walk goes on from: where it stood is lost, and
+        // what follows it unread, so the scanner reads everything instead (a rare cost).
+        if (n && !root.contains(n)) return 'everywhere';
       }
     } else {
       const tag = (n as Element).localName;

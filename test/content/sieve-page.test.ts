@@ -62,6 +62,15 @@ describe('sievePage', () => {
     expect(await sievePage(none.body, re, eager)).toBe('none');
   });
 
+  it('leaves the whole page to the scanner where the page took the node the walk goes on from', async () => {
+    const filler = Array.from({ length: 600 }, (_, i) => `<p>Filler ${i}.</p>`).join('');
+    const { doc } = page(`<div id="a">${filler}</div>`);
+    const pageTakesItAll = async () => doc.getElementById('a')!.replaceChildren(); // while the walk yields
+    expect(await sievePage(doc.body, re, { sliceMs: 0, yieldToPage: pageTakesItAll })).toBe('everywhere');
+    const { doc: calm } = page(`<div id="a">${filler}</div>`);
+    expect(await sievePage(calm.body, re, eager)).toBe('none');
+  });
+
   it('counts an open shadow root or an undefined custom element as a candidate: the scanner reaches in', async () => {
     const { doc } = page('<p>Nothing here.</p><div id="host"></div>');
     doc.getElementById('host')!.attachShadow({ mode: 'open' }).innerHTML = '<p>Marco Rubio</p>';
