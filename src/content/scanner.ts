@@ -147,9 +147,8 @@ export class Scanner {
       clearTimeout(this.#upgradeTimer);
     });
     if (!scope) return this.#enqueue(new Map([[doc.body ?? doc.documentElement, null]]), []);
-    for (const node of scope) if (node.isConnected) this.#changedWithin(node);
-    const dirty = this.#dirty;
-    this.#dirty = new Map();
+    const dirty: Dirty = new Map();
+    for (const node of scope) if (node.isConnected) this.#changedWithin(node, dirty);
     return this.#enqueue(dirty, []);
   }
 
@@ -245,18 +244,18 @@ export class Scanner {
   }
 
   /** `node` changed (its text, or whether it shows): its part of the nearest block is dirty. */
-  #changedWithin(node: Node): void {
+  #changedWithin(node: Node, dirty = this.#dirty): void {
     const block = blockAncestor(node);
     if (block === node) return; // out of the page
-    this.#markChild(block, childOf(block, node));
+    this.#markChild(block, childOf(block, node), dirty);
   }
 
   /** Marks `child` of `container` for a re-scan, unless all of `container` is marked already. */
-  #markChild(container: Node, child: Node): void {
-    const changed = this.#dirty.get(container);
+  #markChild(container: Node, child: Node, dirty = this.#dirty): void {
+    const changed = dirty.get(container);
     if (changed === null) return;
     if (changed) changed.add(child);
-    else this.#dirty.set(container, new Set([child]));
+    else dirty.set(container, new Set([child]));
   }
 
   /** Scans run one after another, so two never interleave their changes. */

@@ -9,7 +9,7 @@
  * their text is out of the walk's reach, and the scanner finds and watches them.
  */
 import { sieve, type Sieve } from '../core/match/sieve';
-import { openShadowRoot } from './shadow-hosts';
+import { canHostShadow } from './shadow-hosts';
 import { NEVER_RENDERED, NOT_PROSE } from './skipped-tags';
 import { defaultYield } from './yield';
 
@@ -26,7 +26,7 @@ export interface SliceOptions {
 
 /** Whether an element may hold text the text walk cannot reach, now or once it is defined. */
 export function hidesText(el: Element, tag = el.localName): boolean {
-  return openShadowRoot(el) !== null || (tag.includes('-') && !el.matches(':defined'));
+  return (canHostShadow(tag) && el.shadowRoot !== null) || (tag.includes('-') && !el.matches(':defined'));
 }
 
 /** Elements whose text the scanner never reads (skipped-tags.ts): nor does the sieve. */
@@ -65,8 +65,6 @@ class Chunks {
   readonly #limit: number;
   /** The text nodes the sieve pointed at. */
   readonly pointed = new Set<Text>();
-  /** Too many to take one by one, or something only a scan of everything reaches. */
-  everywhere = false;
 
   /** Stops at the first candidate, or once more than `limit` text nodes hold one. */
   constructor(re: Sieve, limit = 0) {
@@ -78,8 +76,9 @@ class Chunks {
     return this.#texts.length;
   }
 
+  /** More text nodes pointed at than `limit`: no need to read on. */
   get done(): boolean {
-    return this.everywhere || this.pointed.size > this.#limit;
+    return this.pointed.size > this.#limit;
   }
 
   push(node: Text): void {
