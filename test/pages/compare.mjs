@@ -13,7 +13,37 @@
 
 /** Lines of the card host, as snapshotPage() writes them: a `backstory-card` child of <html>. */
 const HOST_LINE = /^1 <backstory-card[ >]/;
-const SCRIPT_LINE = /^\d+ <script[ #.>]/;
+const LOADER_LINE = /^\d+ <(?:script|iframe|link|style)[ #.>]/;
+
+/**
+ * A node list written so that the order of loader-inserted siblings (scripts, frames, links,
+ * style elements) among their siblings does not matter: each node's children keep their order,
+ * except that such elements, with all they hold, are taken out and sorted at the end.
+ * @param {string[]} lines  depth-prefixed, in tree order, as snapshotPage() writes them
+ * @returns {string}
+ */
+export function loaderOrderFree(lines) {
+  /** @typedef {{ line: string, kids: Tree[] }} Tree */
+  /** @type {Tree} */
+  const root = { line: '', kids: [] };
+  /** @type {{ depth: number, tree: Tree }[]} */
+  const open = [{ depth: -1, tree: root }];
+  for (const line of lines) {
+    const depth = Number(line.slice(0, line.indexOf(' ')));
+    while (/** @type {{ depth: number }} */ (open[open.length - 1]).depth >= depth) open.pop();
+    const tree = { line, kids: [] };
+    /** @type {{ tree: Tree }} */ (open[open.length - 1]).tree.kids.push(tree);
+    open.push({ depth, tree });
+  }
+  /** @param {Tree} t @returns {string} */
+  const write = (t) => {
+    const kids = t.kids.map((k) => ({ text: write(k), loose: LOADER_LINE.test(k.line) }));
+    const fixed = kids.filter((k) => !k.loose).map((k) => k.text);
+    const loose = kids.filter((k) => k.loose).map((k) => k.text).sort();
+    return `${t.line}\n${[...fixed, ...loose].join('')}`;
+  };
+  return write(root);
+}
 
 /**
  * How many more times each item occurs in `list` than in the baseline that has the most of it.
@@ -124,13 +154,12 @@ export function compareDom(withExt, baseline, baseline2) {
     removed.length ? `only without: ${brief(removed)}` : '',
     same(a, b) ? `style sheets: with ${withExt.sheets}, without ${baseline.sheets}` : firstParting(a, b),
   ].filter(Boolean).join('; ');
-  if (same(withExt.sheets, baseline.sheets) && a.length === b.length && added.length === 0) {
-    // The same nodes, only in another order. Pages that add several async scripts insert them
-    // in whatever order their loaders race to; the extension never touches <script> elements.
-    const moved = a.flatMap((line, i) => (line !== b[i] ? [line] : []));
-    if (moved.every((line) => SCRIPT_LINE.test(line))) {
-      return { status: 'same', detail: `the same nodes; ${moved.length} <script> elements the page inserts stand in another order` };
-    }
+  if (same(withExt.sheets, baseline.sheets) && a.length === b.length && added.length === 0 && loaderOrderFree(a) === loaderOrderFree(b)) {
+    // The same nodes, only in another order. Pages that add several async scripts or helper
+    // frames insert them in whatever order their loaders race to; the extension never inserts
+    // or moves <script>, <iframe>, <link> or <style> elements.
+    const moved = a.filter((line, i) => line !== b[i] && LOADER_LINE.test(line)).length;
+    return { status: 'same', detail: `the same nodes; ${moved} <script>, <iframe>, <link> or <style> elements the page inserts stand in another order` };
   }
   if (!baseline2 || (same(b, baseline2.nodes) && same(baseline.sheets, baseline2.sheets))) return { status: 'differs', detail };
   // The page changes its own DOM between loads. If it keeps its shape, compare the nodes it

@@ -82,9 +82,21 @@ describe('compareDom', () => {
   it('passes the page’s own scripts standing in another order, and nothing else', () => {
     const scripts = ['1 <script> gpt', '1 <script> krux'];
     const found = compareDom(snap([...page, ...scripts]), snap([...page, ...scripts.slice().reverse()]));
-    expect(found).toMatchObject({ status: 'same', detail: expect.stringContaining('2 <script> elements') });
+    expect(found).toMatchObject({ status: 'same', detail: expect.stringContaining('2 <script>, <iframe>') });
     const paragraphs = ['2 <p> one', '2 <p> two'];
     expect(compareDom(snap([...page, ...paragraphs]), snap([...page, ...paragraphs.slice().reverse()])).status).toBe('differs');
+  });
+
+  it('passes helper frames the page appends in another order, with their documents', () => {
+    const frame = (name: string) => [`2 <iframe> ${name}`, '3 #document about:blank', '4 <html> z', '5 <body> z'];
+    const found = compareDom(snap([...page, ...frame('cmp'), ...frame('usp')]), snap([...page, ...frame('usp'), ...frame('cmp')]));
+    expect(found).toMatchObject({ status: 'same', detail: expect.stringContaining('2 <script>, <iframe>') });
+  });
+
+  it('still fails a frame that moved into another parent, or whose document changed', () => {
+    const frame = (at: number, body = 'z') => [`${at} <iframe> cmp`, `${at + 1} #document about:blank`, `${at + 2} <html> z`, `${at + 3} <body> ${body}`];
+    expect(compareDom(snap([...page, ...frame(3)]), snap([...page, ...frame(2)])).status).toBe('differs');
+    expect(compareDom(snap([...page, ...frame(2, 'y'), '2 <iframe> usp']), snap([...page, '2 <iframe> usp', ...frame(2)])).status).toBe('differs');
   });
 
   it('passes a page that changes a node of its own on every load, if the rest match', () => {
