@@ -21,7 +21,7 @@
  */
 
 import { canHostShadow } from './shadow-hosts';
-import { INLINE, NEVER_RENDERED, NOT_PROSE } from './tags';
+import { NEVER_RENDERED, NOT_PROSE } from './skipped-tags';
 
 export interface TextPiece {
   node: Text;
@@ -46,6 +46,12 @@ export interface CollectOptions {
   onUndefinedElement?: (element: Element) => void;
 }
 
+/** Elements that flow inline with their neighbours; any other element ends a run. */
+const INLINE = new Set([
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'data', 'dfn', 'em', 'font', 'i', 'ins', 'del',
+  'mark', 'q', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr', 'label',
+  'nobr', 'tt', 'big', 'strike', 'acronym', 'ruby', 'rb', 'output',
+]);
 
 
 const DISPLAY_NONE = /(?:^|;)\s*display\s*:\s*none\s*(?:!important\s*)?(?:;|$)/i;

@@ -8,9 +8,9 @@
  * Open shadow roots and custom elements not yet defined leave the whole page to the scanner:
  * their text is out of the walk's reach, and the scanner finds and watches them.
  */
-import { SPAN, sieve, type Sieve } from '../core/match/sieve';
+import { sieve, type Sieve } from '../core/match/sieve';
 import { canHostShadow } from './shadow-hosts';
-import { INLINE, NEVER_RENDERED, NOT_PROSE } from './tags';
+import { NEVER_RENDERED, NOT_PROSE } from './skipped-tags';
 import { defaultYield } from './yield';
 
 /** Text nodes read before the sieve runs over their text and the clock is looked at. */
@@ -29,7 +29,7 @@ export function hidesText(el: Element, tag = el.localName): boolean {
   return (canHostShadow(tag) && el.shadowRoot !== null) || (tag.includes('-') && !el.matches(':defined'));
 }
 
-/** Elements whose text the scanner never reads (tags.ts): nor does the sieve. */
+/** Elements whose text the scanner never reads (skipped-tags.ts): nor does the sieve. */
 const skipped = (tag: string) => NEVER_RENDERED.has(tag) || NOT_PROSE.has(tag);
 
 /** Moves `walker` past the subtree of its current node; the node after it, or null. */
@@ -128,120 +128,11 @@ class Chunks {
   }
 }
 
-/** Text the quick look sieves at once, between looks at the clock. */
-const PIECE = 1 << 16;
-
-/** Whether the sieve finds anything in `text`, read whole: where text nodes joined is unknown. */
-function holdsCandidate(text: string, re: Sieve): boolean {
-  let hit = false;
-  sieve(text, re, () => (hit = true), [], { anyJoin: true });
-  return hit;
-}
-
-/**
- * The quick look: whether the text under `root` may hold a candidate. The browser reads it
- * (`textContent`, a child of `root` at a time), which costs about what a bare walk of its text
- * nodes does, where a walk in script that also looks at every element costs twice that; and most
- * pages hold no candidate. It errs towards yes: the text inside scripts and form fields counts,
- * and so does text the walk cannot see (an open shadow root, an undefined custom element).
- */
-export async function mayHoldCandidate(root: Element, re: Sieve, options: SliceOptions = {}): Promise<boolean> {
-  const { sliceMs = 8, now = () => performance.now(), yieldToPage = defaultYield } = options;
-  let sliceStart = now();
-  let text = '';
-  for (let child = root.firstChild; child; child = child.nextSibling) {
-    const type = child.nodeType;
-    if (type === 1 ? NEVER_RENDERED.has((child as Element).localName) : type !== 3) continue;
-    text += child.textContent;
-    for (let at = 0; ; at += PIECE - SPAN) {
-      if (text.length - at < PIECE) {
-        text = text.slice(at);
-        break;
-      }
-      if (holdsCandidate(text.slice(at, at + PIECE), re)) return true;
-      if (now() - sliceStart > sliceMs) {
-        await yieldToPage();
-        sliceStart = now();
-      }
-    }
-    // The page may have taken the child read last while the look yielded: what followed it is
-    // out of reach, and the walk reads everything instead.
-    if (child.parentNode !== root) return true;
-  }
-  return holdsCandidate(text, re) || hidesAnyText(root) || joinsAroundSkipped(root, re);
-}
-
-/** Whether an open shadow root or an undefined custom element holds text out of the walk's reach. */
-function hidesAnyText(root: Element): boolean {
-  if (root.shadowRoot) return true;
-  // Only a custom element can be undefined (happy-dom, which the unit tests run on, also
-  // matches built-in ones).
-  for (const el of root.querySelectorAll(':not(:defined)')) if (el.localName.includes('-')) return true;
-  const all = root.getElementsByTagName('*');
-  for (let i = 0, n = all.length; i < n; i++) if (all[i]!.shadowRoot) return true;
-  return false;
-}
-
-/**
- * Whether the text on either side of a script, style sheet or other element never rendered
- * holds a candidate once joined, as the scanner joins it ("Pu<script>…</script>tin"): the quick
- * look read the element's text in between. Only an element inside a run of text, with inline
- * content on both sides, can split a mention; most stand between blocks.
- */
-function joinsAroundSkipped(root: Element, re: Sieve): boolean {
-  let walker: TreeWalker | null = null;
-  const unread = (t: Node) => NEVER_RENDERED.has((t.parentNode as Element | null)?.localName ?? '');
-  for (const el of root.querySelectorAll('script, style, noscript, title')) {
-    if (!el.firstChild || !inRun(el, root, false) || !inRun(el, root, true)) continue;
-    walker ??= root.ownerDocument.createTreeWalker(root, 0x4 /* SHOW_TEXT */);
-    let before = '';
-    walker.currentNode = el;
-    for (let t = walker.previousNode(); t && before.length < SPAN; t = walker.previousNode()) {
-      if (!unread(t)) before = (t as Text).data + before;
-    }
-    let after = '';
-    let next: Node | null = el;
-    while (next && next !== root && !next.nextSibling) next = next.parentNode;
-    if (next && next !== root) {
-      walker.currentNode = next.nextSibling!;
-      for (let t: Node | null = walker.currentNode; t && after.length < SPAN; t = walker.nextNode()) {
-        if (t.nodeType === 3 && !unread(t)) after += (t as Text).data;
-      }
-    }
-    if (holdsCandidate(before + after, re)) return true;
-  }
-  return false;
-}
-
-/**
- * Whether the run of text `el` stands in goes on past it, forward or back: the nearest node
- * there, passing blank text and what is never rendered, is text or an inline element, at this
- * level or, at the edge of an inline parent, at the parent's.
- */
-function inRun(el: Element, root: Element, forward: boolean): boolean {
-  for (let n: Node = el; n !== root; ) {
-    for (let s = forward ? n.nextSibling : n.previousSibling; s; s = forward ? s.nextSibling : s.previousSibling) {
-      if (s.nodeType === 3) {
-        if ((s as Text).data.trim()) return true;
-      } else if (s.nodeType === 1) {
-        const tag = (s as Element).localName;
-        if (!NEVER_RENDERED.has(tag)) return INLINE.has(tag);
-      }
-    }
-    const parent = n.parentNode;
-    if (!parent || parent === root || parent.nodeType !== 1 || !INLINE.has((parent as Element).localName)) return false;
-    n = parent;
-  }
-  return false;
-}
-
 /**
  * Reads the text under `root` in slices and sieves it: where it finds candidates, the text nodes
- * they lie in, so that the scanner's first scan can take just their blocks. A quick look first
- * says whether there can be any.
+ * they lie in, so that the scanner's first scan can take just their blocks.
  */
 export async function sievePage(root: Node, re: Sieve, options: SliceOptions = {}): Promise<Candidates> {
-  if (root.nodeType === 1 && !(await mayHoldCandidate(root as Element, re, options))) return 'none';
   const { sliceMs = 8, now = () => performance.now(), yieldToPage = defaultYield } = options;
   const doc = root.ownerDocument ?? (root as Document);
   const chunks = new Chunks(re, MAX_POINTED);

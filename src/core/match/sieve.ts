@@ -219,10 +219,9 @@ const NOT_PLAIN = /[^\x00-\x7f\u00a0\u00a9\u00ae\u00b0\u00b7\u2013\u2014\u2018\u
 /**
  * Calls `found(start, end)` for each stretch of `text` the sieve points at: a key, or a trouble
  * character; `found` returns true to stop there. `joins` are the offsets where text nodes were
- * joined into `text`; with `anyJoin`, where they were is unknown (text read whole, with
- * `textContent`), and a key may start anywhere. While `anchorsOnly()` says so, every anchor is
- * pointed at without checking the keys around it: cheaper, where only where mentions may lie is
- * wanted, not whether there are any.
+ * joined into `text`. While `anchorsOnly()` says so, every anchor is pointed at without checking
+ * the keys around it: cheaper, where only where mentions may lie is wanted, not whether there
+ * are any.
  */
 export function sieve(
   text: string,
@@ -267,7 +266,6 @@ export function sieve(
 
 export interface SieveOptions {
   anchorsOnly?: () => boolean;
-  anyJoin?: boolean;
 }
 
 /** `sieve` over all of `text`, edited as normalisation edits it unless it reads `asIs`; true if stopped. */
@@ -276,7 +274,7 @@ function sieveText(
   re: Sieve,
   found: (start: number, end: number) => boolean | void,
   joins: readonly number[],
-  { anchorsOnly = () => false, anyJoin = false }: SieveOptions,
+  { anchorsOnly = () => false }: SieveOptions,
   asIs: boolean,
 ): boolean {
   // What normalisation drops, dropped: first the characters it drops anywhere, then dashes
@@ -299,7 +297,6 @@ function sieveText(
   // Its end is not checked: the expression reports one key per place, and a longer one that
   // ends inside a word may hide a shorter one that does not.
   const starts = (i: number) =>
-    anyJoin ||
     i === 0 ||
     !WORD_CHAR.test(search[i - 1]!) ||
     !!dashes?.at.includes(i) ||
@@ -400,11 +397,8 @@ function before(edited: Edited | null, i: number): number {
 const REACH = 256;
 /** How far past its anchor a key may end: the rest of its words, as widely spread. */
 const AFTER = 4 * REACH;
-/**
- * The most text a key the sieve finds can span: text read in pieces that overlap by this much
- * holds each such key whole in one piece.
- */
-export const SPAN = REACH + AFTER + 8;
+/** The most text a key the sieve finds can span. */
+const SPAN = REACH + AFTER + 8;
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
