@@ -214,7 +214,6 @@ export function spellKeys(keys: readonly string[]): string {
  * look for trouble (the full class is long, and costs a page to compile).
  */
 const PLAIN = /^[\x00-\x7f\u00a0\u00a9\u00ae\u00b0\u00b7\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u20ac\u00a3]*$/;
-const NOT_PLAIN = /[^\x00-\x7f\u00a0\u00a9\u00ae\u00b0\u00b7\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u20ac\u00a3]/g;
 
 /**
  * Calls `found(start, end)` for each stretch of `text` the sieve points at: a key, or a trouble
@@ -228,62 +227,15 @@ export function sieve(
   re: Sieve,
   found: (start: number, end: number) => boolean | void,
   joins: readonly number[] = [],
-  options: SieveOptions = {},
+  { anchorsOnly = () => false }: { anchorsOnly?: () => boolean } = {},
 ): void {
-  if (PLAIN.test(text)) {
-    sieveText(text, re, found, joins, options, true);
-    return;
-  }
-  // Only a key that lies within SPAN of a character outside PLAIN needs the text edited as
-  // normalisation edits it; everywhere else the text reads as it is. Where such characters are
-  // few (a name with an accent, a "»" in English text), the whole text is sieved as it is, and
-  // the stretches around them edited; where they are many, the whole text is edited once.
-  const stretches: [number, number][] = [];
-  let covered = 0;
-  NOT_PLAIN.lastIndex = 0;
-  for (let m = NOT_PLAIN.exec(text); m; m = NOT_PLAIN.exec(text)) {
-    const from = Math.max(0, m.index - SPAN);
-    const to = Math.min(text.length, m.index + 1 + SPAN);
-    const last = stretches[stretches.length - 1];
-    if (last && from <= last[1]) {
-      covered += to - last[1];
-      last[1] = to;
-    } else {
-      stretches.push([from, to]);
-      covered += to - from;
-    }
-    if (covered > text.length / 2) {
-      sieveText(text, re, found, joins, options, false);
-      return;
-    }
-  }
-  if (sieveText(text, re, found, joins, options, true)) return;
-  for (const [from, to] of stretches) {
-    const within = joins.filter((j) => j >= from && j < to).map((j) => j - from);
-    if (sieveText(text.slice(from, to), re, (s, e) => found(from + s, from + e), within, options, false)) return;
-  }
-}
-
-export interface SieveOptions {
-  anchorsOnly?: () => boolean;
-}
-
-/** `sieve` over all of `text`, edited as normalisation edits it unless it reads `asIs`; true if stopped. */
-function sieveText(
-  text: string,
-  re: Sieve,
-  found: (start: number, end: number) => boolean | void,
-  joins: readonly number[],
-  { anchorsOnly = () => false }: SieveOptions,
-  asIs: boolean,
-): boolean {
   // What normalisation drops, dropped: first the characters it drops anywhere, then dashes
   // between letters (after the first, as "Pu\u200b-tin" reads "putin").
   let dropped: Edited | null = null;
   let expanded: Edited | null = null;
   let folded = text;
-  if (!asIs) {
-    if (each(re.trouble(), text, found)) return true;
+  if (!PLAIN.test(text)) {
+    if (each(re.trouble(), text, found)) return;
     dropped = edit(text, re.drop(), {});
     expanded = re.expand(dropped.text);
     folded = re.fold(expanded.text);
@@ -322,9 +274,9 @@ function sieveText(
     }
     return false;
   };
-  if (each(re.anchors, search, check)) return true;
+  if (each(re.anchors, search, check)) return;
   const foreign = re.foreign.test(search) ? re.foreignAnchors() : null;
-  return !!foreign && each(foreign, search, check);
+  if (foreign) each(foreign, search, check);
 }
 
 /** Whether the character at `i` is a letter in lower case, once its diacritics are taken off. */
@@ -397,8 +349,6 @@ function before(edited: Edited | null, i: number): number {
 const REACH = 256;
 /** How far past its anchor a key may end: the rest of its words, as widely spread. */
 const AFTER = 4 * REACH;
-/** The most text a key the sieve finds can span. */
-const SPAN = REACH + AFTER + 8;
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 

@@ -41,7 +41,7 @@ function expectCovered(text: string, joins: number[] = []): number {
   return matches.length;
 }
 
-/** Plain English text, longer than the stretch the sieve edits around an accent or a mark. */
+/** Plain English text, about as long as a chunk of text nodes the walk sieves at once. */
 const PLAIN_PAGE = 'The council met again on Tuesday. '.repeat(80);
 
 /** A small deterministic generator, so a failure names a case that can be run again. */
@@ -113,8 +113,7 @@ describe('sieve: wherever the matcher finds a mention, the sieve points at it', 
           const t = `Before ${text} after`;
           const joins = [0, ...new Set(Array.from({ length: 3 }, () => Math.floor(rand() * t.length)))].sort((a, b) => a - b);
           found += expectCovered(t, joins);
-          // Inside a long text of plain English, where only the stretch around a character
-          // outside it is read as normalisation edits it.
+          // Inside a long text of plain English: a chunk of a page, read with the rest.
           found += expectCovered(`${PLAIN_PAGE}${t}${PLAIN_PAGE}`, [0, ...joins.slice(1).map((j) => j + PLAIN_PAGE.length)]);
         }
       }
