@@ -22,7 +22,7 @@ const LOADER_LINE = /^\d+ <(?:script|iframe|link|style)[ #.>]/;
  * @param {string[]} lines  depth-prefixed, in tree order, as snapshotPage() writes them
  * @returns {string}
  */
-export function loaderOrderFree(lines) {
+function loaderOrderFree(lines) {
   /** @typedef {{ line: string, kids: Tree[] }} Tree */
   /** @type {Tree} */
   const root = { line: '', kids: [] };

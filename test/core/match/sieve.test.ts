@@ -45,7 +45,6 @@ function expectCovered(text: string, joins: number[] = []): number {
 const PLAIN_PAGE = 'The council met again on Tuesday. '.repeat(80);
 
 /** A small deterministic generator, so a failure names a case that can be run again. */
-
 function random(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
