@@ -116,10 +116,28 @@ export function sieveSource(
     foldTo: folds.map(([, to]) => to).join(''),
     expandFrom: expansions.map(([from]) => from).join(''),
     expandTo: expansions.map(([, to]) => to).join(' '),
-    keys: shortest(sieveKeys)
-      .map(({ key, capital }) => (capital ? key.charAt(0).toUpperCase() + key.slice(1) : key))
-      .join('\n'),
+    keys: byAnchor(
+      [...reported(ascii), ...reported(foreign)],
+      shortest(sieveKeys).map(({ key, capital }) => (capital ? key.charAt(0).toUpperCase() + key.slice(1) : key)),
+    ),
   };
+}
+
+/**
+ * The anchors an expression of `anchors` (keyPattern) reports: where one begins another, the
+ * shorter is enough and the longer never reported.
+ */
+const reported = (anchors: readonly string[]) => anchors.filter((a) => !anchors.some((b) => b !== a && a.startsWith(b)));
+
+/**
+ * The keys grouped by the anchors they hold, as `SieveSource.keys` lists them: the page looks up
+ * one anchor's group where it first occurs, instead of going through every key in cold code.
+ * A key that holds two anchors is in both groups.
+ */
+function byAnchor(anchors: readonly string[], keys: readonly string[]): string {
+  return anchors
+    .map((anchor) => [anchor, ...keys.filter((key) => key.toLowerCase().includes(anchor))].join('\n'))
+    .join('\n\n');
 }
 
 /**

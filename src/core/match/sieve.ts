@@ -54,10 +54,12 @@ export interface SieveSource {
   expandFrom: string;
   expandTo: string;
   /**
-   * The matcher's keys, one per line. Where an anchor occurs, the keys that hold it are looked
-   * for in full before the text counts as a candidate, so an anchor inside an everyday word
-   * ("white", "meeting") costs the page nothing more. A key written with a capital ("Trump")
-   * counts only where its first letter is not in lower case, as the matcher takes it.
+   * The matcher's keys, grouped by anchor: each group is the anchor on a line of its own, then
+   * the keys that hold it, one per line; a blank line ends it. Where an anchor occurs, its keys
+   * are looked for in full before the text counts as a candidate, so an anchor inside an
+   * everyday word ("white", "meeting") costs the page nothing more. A key written with a
+   * capital ("Trump") counts only where its first letter is not in lower case, as the matcher
+   * takes it.
    */
   keys: string;
 }
@@ -143,7 +145,6 @@ export interface Sieve {
 }
 
 export function compileSieve(source: SieveSource): Sieve {
-  let keys: string[] | null = null;
   let trouble: RegExp | null = null;
   let drop: RegExp | null = null;
   let foldable: RegExp | null = null;
@@ -172,12 +173,11 @@ export function compileSieve(source: SieveSource): Sieve {
     keysFor(anchor) {
       let re = full.get(anchor);
       if (!re) {
-        keys ??= source.keys.split('\n');
         const any: string[] = [];
         const capital: string[] = [];
-        for (const key of keys) {
+        for (const key of keysHolding(source.keys, anchor)) {
           const lower = key.toLowerCase();
-          if (lower.includes(anchor)) (lower === key ? any : capital).push(lower);
+          (lower === key ? any : capital).push(lower);
         }
         const groups = [any.length > 0 ? `(?:${spellKeys(any)})` : '', capital.length > 0 ? `(${spellKeys(capital)})` : ''];
         re = new RegExp(groups.filter(Boolean).join('|') || '(?!)', 'gi');
@@ -186,6 +186,20 @@ export function compileSieve(source: SieveSource): Sieve {
       return re;
     },
   };
+}
+
+/**
+ * The keys of `grouped` (SieveSource.keys) that hold `anchor`: its group. Any other text the
+ * anchors' expression could match (none, as it is made of the anchors) gets every key that
+ * holds it, anchors' own lines included, which can only point at more text, never less.
+ */
+function keysHolding(grouped: string, anchor: string): string[] {
+  const head = `${anchor}\n`;
+  const at = grouped.startsWith(head) ? -2 : grouped.indexOf(`\n\n${head}`);
+  if (at === -1) return grouped.split('\n').filter((line) => line.toLowerCase().includes(anchor));
+  const start = at + 2;
+  const end = grouped.indexOf('\n\n', start);
+  return grouped.slice(start + anchor.length + 1, end < 0 ? undefined : end).split('\n');
 }
 
 const SPECIAL = /[\\^$.*+?()[\]{}|/]/g;

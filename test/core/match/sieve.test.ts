@@ -205,6 +205,36 @@ describe('sieve-source', () => {
     }
   });
 
+  it('groups the keys by anchor, each key under every anchor it holds', () => {
+    const groups = source.keys.split('\n\n').map((group) => group.split('\n'));
+    const anchors = groups.map(([anchor]) => anchor!);
+    // Each group is of an anchor the expressions report whole.
+    const anchorsRe = new RegExp(`^(?:${source.anchors}|${source.foreignAnchors})`);
+    for (const anchor of anchors) expect(anchor.match(anchorsRe)?.[0], anchor).toBe(anchor);
+    const all = [...new Set(groups.flatMap(([, ...held]) => held))];
+    for (const key of all) {
+      const lower = key.toLowerCase();
+      for (const [anchor, ...held] of groups) expect(held.includes(key), `${key} under ${anchor}`).toBe(lower.includes(anchor!));
+    }
+    // Every key the sieve must find is there, or one it begins with (a match where it starts).
+    for (const { key } of sieveKeys(compiled)) expect(all.some((k) => key.startsWith(k.toLowerCase())), key).toBe(true);
+  });
+
+  it("looks up an anchor's keys in its group, and any other text's in every key", () => {
+    const texts = ['President Trump said', 'the trump card', "Trump’s envoy", 'Donald J. Trump', 'a rump steak'];
+    const found = (keys: RegExp) =>
+      texts.flatMap((t, i) => {
+        keys.lastIndex = 0; // matchAll starts where the sieve left it
+        return [...t.matchAll(keys)].map((m) => `${i}:${m.index}:${m[0]}`);
+      });
+    const trump = found(re.keysFor('trump'));
+    expect(trump).toContain('0:10:Trump');
+    expect(trump).toContain('3:0:Donald J. Trump');
+    // Not an anchor, so the anchors' expression never reports it; it would still get every key
+    // that holds it (and the anchor "trump" itself): no fewer places than "trump".
+    expect(found(re.keysFor('rump'))).toEqual(expect.arrayContaining(trump));
+  });
+
   it('folds a letter with a diacritic into the key letter it normalises to', () => {
     const { folds } = classify(['zelensky']);
     expect(folds).toContainEqual(['é', 'e']);
