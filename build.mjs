@@ -126,6 +126,21 @@ export function polyfillAsModule() {
 }
 
 /**
+ * The esbuild plugin that gives the bundles running in web pages the browser's own extension
+ * API (src/content/native-browser.ts) wherever src/browser-api.ts is imported.
+ * @returns {esbuild.Plugin}
+ */
+export function nativeBrowserApi() {
+  const native = path.join(ROOT, 'src/content/native-browser.ts');
+  return {
+    name: 'backstory-native-browser-api',
+    setup(build) {
+      build.onResolve({ filter: /\/browser-api$/ }, () => ({ path: native }));
+    },
+  };
+}
+
+/**
  * A TypeScript module of src/, compiled for node into .cache and imported fresh.
  * @param {string} entry path from the repository root
  * @returns {Promise<any>}
@@ -276,6 +291,7 @@ export async function buildSearchIndex(index) {
  */
 function bundleOptions(target, bundled, sieveSource) {
   const outdir = path.join(DIST, target);
+  const plugins = [noRawHtml(), polyfillAsModule(), matcherEntitiesPlugin(bundled), sievePlugin(sieveSource)];
   /** @type {esbuild.BuildOptions} */
   const common = {
     bundle: true,
@@ -290,7 +306,7 @@ function bundleOptions(target, bundled, sieveSource) {
     jsx: 'automatic',
     jsxImportSource: 'preact',
     logLevel: 'warning',
-    plugins: [noRawHtml(), polyfillAsModule(), matcherEntitiesPlugin(bundled), sievePlugin(sieveSource)],
+    plugins,
     define: { BACKSTORY_TARGET: JSON.stringify(target) },
   };
   return [
@@ -298,9 +314,11 @@ function bundleOptions(target, bundled, sieveSource) {
     { ...common, entryPoints: { content: 'src/content/index.ts' }, loader: { '.css': 'text' } },
     // Loaded by the content script where the sieve finds a candidate (src/content/load-script.ts).
     // content.css is injected by the browser, and imported as text for shadow roots too.
-    { ...common, entryPoints: { scan: 'src/content/scan-entry.ts' }, loader: { '.css': 'text' } },
+    // Neither it nor card.js carries the polyfill: see src/content/native-browser.ts.
+    { ...common, entryPoints: { scan: 'src/content/scan-entry.ts' }, loader: { '.css': 'text' }, plugins: [nativeBrowserApi(), ...plugins] },
     {
       ...common,
+      plugins: [nativeBrowserApi(), ...plugins],
       // Loaded by the content script on first use (src/content/load-script.ts).
       entryPoints: { card: 'src/content/card-entry.ts' },
       // The card's CSS goes into its shadow root as text.

@@ -40,6 +40,12 @@ describe.each(TARGETS)('dist/%s', (target) => {
     for (const line of css.split('\n').filter((l) => l.trim())) expect(code).toContain(line);
   });
 
+  it.each(['content.js', 'scan.js', 'card.js'])('%s, run in web pages, carries no webextension-polyfill', (file) => {
+    // Its check for an extension context, which survives minifying (see native-browser.ts).
+    expect(readFileSync(dist(target, file), 'utf8')).not.toContain('should only be loaded in a browser extension');
+    expect(readFileSync(dist(target, 'popup.js'), 'utf8')).toContain('should only be loaded in a browser extension');
+  });
+
   it.each(Object.entries(BUDGETS))('%s stays within %i bytes gzipped', (file, budget) => {
     const size = gzipSync(readFileSync(dist(target, file)), { level: 9 }).length;
     expect(size).toBeLessThanOrEqual(budget);
