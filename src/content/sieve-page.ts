@@ -128,47 +128,58 @@ class Chunks {
   }
 }
 
+/** What `read` returns where an element hides text from the walk (`hidesText`). */
+const HIDDEN = Symbol('hidden');
+
+/**
+ * Reads text nodes into `chunks`, from `n` (the walker's current node, itself included) on in
+ * document order, passing over the elements the scanner skips, until `chunks` holds `full` texts
+ * or the walk ends: the node to go on from (null at the end), or HIDDEN.
+ */
+function read(walker: TreeWalker, n: Node | null, chunks: Chunks, full = Infinity): Node | null | typeof HIDDEN {
+  while (n) {
+    if (n.nodeType === 3) {
+      chunks.push(n as Text);
+      n = walker.nextNode();
+      if (chunks.size >= full) return n;
+      continue;
+    }
+    const tag = (n as Element).localName;
+    if (skipped(tag)) n = pastSubtree(walker);
+    else if (hidesText(n as Element, tag)) return HIDDEN;
+    else n = walker.nextNode();
+  }
+  return null;
+}
+
+/** A walker of the elements and text under `root`; a filter would cost a call into script per node. */
+const walkerOf = (root: Node) => (root.ownerDocument ?? (root as Document)).createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */);
+
 /**
  * Reads the text under `root` in slices and sieves it: where it finds candidates, the text nodes
  * they lie in, so that the scanner's first scan can take just their blocks.
  */
 export async function sievePage(root: Node, re: Sieve, options: SliceOptions = {}): Promise<Candidates> {
   const { sliceMs = 8, now = () => performance.now(), yieldToPage = defaultYield } = options;
-  const doc = root.ownerDocument ?? (root as Document);
   const chunks = new Chunks(re, MAX_POINTED);
-  const result = (): Candidates => {
-    const { size } = chunks.pointed;
-    if (chunks.done || size > chunks.read * MAX_POINTED_SHARE) return 'everywhere';
-    return size > 0 ? [...chunks.pointed] : 'none';
-  };
-  // Elements too, for shadow hosts; a filter would cost a call into script for every node.
-  const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */);
+  const walker = walkerOf(root);
   let sliceStart = now();
-  for (let n = walker.nextNode(); n; ) {
-    if (n.nodeType === 3) {
-      chunks.push(n as Text);
-      n = walker.nextNode();
-      if (chunks.size < CHUNK) continue;
-      if (chunks.flush()) return 'everywhere';
-      if (now() - sliceStart > sliceMs) {
-        await yieldToPage();
-        sliceStart = now();
-        // The page may have taken the node the walk goes on from: where it stood is lost, and
-        // what follows it unread, so the scanner reads everything instead (a rare cost).
-        if (n && !root.contains(n)) return 'everywhere';
-      }
-    } else {
-      const tag = (n as Element).localName;
-      if (skipped(tag)) {
-        n = pastSubtree(walker);
-        continue;
-      }
-      if (hidesText(n as Element, tag)) return 'everywhere';
-      n = walker.nextNode();
+  for (let n: Node | null = root; ; ) {
+    const next = read(walker, n, chunks, CHUNK);
+    if (next === HIDDEN || chunks.flush()) return 'everywhere';
+    if (!next) break;
+    n = next;
+    if (now() - sliceStart > sliceMs) {
+      await yieldToPage();
+      sliceStart = now();
+      // The page may have taken the node the walk goes on from: where it stood is lost, and
+      // what follows it unread, so the scanner reads everything instead (a rare cost).
+      if (!root.contains(n)) return 'everywhere';
     }
   }
-  chunks.flush();
-  return result();
+  const { size } = chunks.pointed;
+  if (size > chunks.read * MAX_POINTED_SHARE) return 'everywhere';
+  return size > 0 ? [...chunks.pointed] : 'none';
 }
 
 /** Whether the text the page added or changed (`records`) holds a candidate. */
@@ -181,23 +192,8 @@ export function sieveChanges(records: readonly MutationRecord[], re: Sieve): boo
         const parent = node.parentNode;
         if (parent?.nodeType === 1 && skipped((parent as Element).localName)) continue;
         chunks.push(node as Text);
-        continue;
-      }
-      if (node.nodeType !== 1) continue;
-      const walker = node.ownerDocument!.createTreeWalker(node, 0x1 | 0x4);
-      for (let n: Node | null = node; n; ) {
-        if (n.nodeType === 3) {
-          chunks.push(n as Text);
-          n = walker.nextNode();
-          continue;
-        }
-        const tag = (n as Element).localName;
-        if (skipped(tag)) {
-          n = n === node ? null : pastSubtree(walker);
-          continue;
-        }
-        if (hidesText(n as Element, tag)) return true;
-        n = walker.nextNode();
+      } else if (node.nodeType === 1 && read(walkerOf(node), node, chunks) === HIDDEN) {
+        return true;
       }
     }
   }

@@ -77,6 +77,10 @@ describe('sievePage', () => {
     expect(await sievePage(doc.body, re)).toBe('everywhere');
     const { doc: custom } = page('<p>Nothing here.</p><news-card>text</news-card>');
     expect(await sievePage(custom.body, re)).toBe('everywhere');
+    // The element the walk starts from counts too.
+    const { doc: app } = page('<p>Nothing here.</p>');
+    app.body.attachShadow({ mode: 'open' }).innerHTML = '<p>Marco Rubio</p>';
+    expect(await sievePage(app.body, re)).toBe('everywhere');
   });
 
   it('finds a name through a soft hyphen, which normalisation drops', async () => {
