@@ -292,6 +292,8 @@ export async function buildSearchIndex(index) {
 function bundleOptions(target, bundled, sieveSource) {
   const outdir = path.join(DIST, target);
   const plugins = [noRawHtml(), polyfillAsModule(), matcherEntitiesPlugin(bundled), sievePlugin(sieveSource)];
+  // scan.js and card.js, which run in web pages, carry no polyfill: see src/content/native-browser.ts.
+  const inPage = [nativeBrowserApi(), ...plugins];
   /** @type {esbuild.BuildOptions} */
   const common = {
     bundle: true,
@@ -314,11 +316,10 @@ function bundleOptions(target, bundled, sieveSource) {
     { ...common, entryPoints: { content: 'src/content/index.ts' }, loader: { '.css': 'text' } },
     // Loaded by the content script where the sieve finds a candidate (src/content/load-script.ts).
     // content.css is injected by the browser, and imported as text for shadow roots too.
-    // Neither it nor card.js carries the polyfill: see src/content/native-browser.ts.
-    { ...common, entryPoints: { scan: 'src/content/scan-entry.ts' }, loader: { '.css': 'text' }, plugins: [nativeBrowserApi(), ...plugins] },
+    { ...common, entryPoints: { scan: 'src/content/scan-entry.ts' }, loader: { '.css': 'text' }, plugins: inPage },
     {
       ...common,
-      plugins: [nativeBrowserApi(), ...plugins],
+      plugins: inPage,
       // Loaded by the content script on first use (src/content/load-script.ts).
       entryPoints: { card: 'src/content/card-entry.ts' },
       // The card's CSS goes into its shadow root as text.
