@@ -12,7 +12,8 @@ import { isReadable } from './document-kind';
 import { canPaint } from './highlights';
 import { loadScanModule } from './load-script';
 import type { ScanModule } from './scan-module';
-import { sieveChanges, sievePage } from './sieve-page';
+import { MAX_UNDEFINED, takeUpgraded, UPGRADE_CHECKS } from './shadow-hosts';
+import { sieveChanges, sievePage, type Candidates, type SieveHooks } from './sieve-page';
 
 /** The extension API as the browser gives it: no polyfill here (see load-script.ts). */
 declare const chrome: {
@@ -32,7 +33,8 @@ function main(): void {
   let loading: Promise<ScanModule> | null = null;
   /**
    * The text nodes the first scan may keep to, with their blocks: those the sieve pointed at.
-   * Anything else (a message, a change to the page, a shadow root) means the whole page.
+   * Anything else (a message, a change to the page, a shadow root, an upgraded custom element)
+   * means the whole page.
    */
   let scope: Text[] | undefined;
 
@@ -42,7 +44,32 @@ function main(): void {
     scope = undefined;
     void takeOver().catch(report);
   });
-  observer.observe(document.documentElement, { childList: true, characterData: true, subtree: true });
+  const watched = { childList: true, characterData: true, subtree: true };
+  observer.observe(document.documentElement, watched);
+
+  // The sieve reads open shadow trees (watched from then on: their changes never reach an
+  // observer of the document) and custom elements not yet defined, which are looked at again
+  // later, as the scanner does: an upgrade may attach a shadow root, which nothing reports.
+  const waiting = new Set<Element>();
+  const hooks: SieveHooks = {
+    onShadowRoot: (root) => observer.observe(root, watched),
+    onUndefinedElement: (el) => {
+      if (waiting.size < MAX_UNDEFINED) waiting.add(el);
+    },
+  };
+  const lookForUpgrades = (check: number): void => {
+    const delay = UPGRADE_CHECKS[check];
+    if (delay === undefined || waiting.size === 0) return;
+    setTimeout(() => {
+      if (loading) return;
+      const roots = takeUpgraded(waiting).map((el) => el.shadowRoot!);
+      roots.forEach(hooks.onShadowRoot!);
+      void Promise.all(roots.map((root) => sievePage(root, re, hooks))).then((found) => {
+        if (found.some((f) => f !== 'none')) start('everywhere');
+        else lookForUpgrades(check + 1);
+      });
+    }, delay);
+  };
 
   // Whether the browser can paint is asked only here: the first use of its Highlight API costs
   // a page without candidates half a millisecond for nothing.
@@ -69,10 +96,14 @@ function main(): void {
     return true;
   });
 
-  void sievePage(document.body ?? document.documentElement, re).then((found) => {
-    if (found === 'none' || loading) return;
+  const start = (found: Exclude<Candidates, 'none'>): void => {
+    if (loading) return;
     scope = found === 'everywhere' ? undefined : found;
     void takeOver().catch(report);
+  };
+  void sievePage(document.body ?? document.documentElement, re, hooks).then((found) => {
+    if (found === 'none') lookForUpgrades(0);
+    else start(found);
   });
 }
 

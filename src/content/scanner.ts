@@ -38,7 +38,7 @@ import {
   type TextRun,
 } from './collect-text';
 import { mentionsInRun, type Mention } from './find-mentions';
-import { openShadowRoot } from './shadow-hosts';
+import { MAX_UNDEFINED, openShadowRoot, takeUpgraded, UPGRADE_CHECKS } from './shadow-hosts';
 import { defaultYield } from './yield';
 
 export interface ScannerOptions {
@@ -75,10 +75,6 @@ const OBSERVED: MutationObserverInit = {
   attributeOldValue: true,
 };
 
-/** When undefined custom elements are looked at again, in ms after a scan: then only on change. */
-const UPGRADE_CHECKS = [500, 2000, 8000];
-/** The most undefined custom elements kept in view (pages with thousands never define them). */
-const MAX_UNDEFINED = 500;
 
 /** Containers to scan again, each with its changed children, or null for all of it. */
 type Dirty = Map<Node, Set<Node> | null>;
@@ -159,22 +155,6 @@ export class Scanner {
     this.#observer.observe(root, OBSERVED);
   }
 
-  /** The undefined custom elements that have an open shadow root now, to scan again. */
-  #upgraded(): Element[] {
-    const found: Element[] = [];
-    for (const el of this.#undefined) {
-      if (!el.isConnected) {
-        this.#undefined.delete(el);
-      } else if (openShadowRoot(el)) {
-        this.#undefined.delete(el);
-        found.push(el);
-      } else if (el.matches(':defined')) {
-        this.#undefined.delete(el); // defined without an open root: nothing to reach
-      }
-    }
-    return found;
-  }
-
   /** After a scan, looks at undefined custom elements again a few times, further apart each time. */
   #scheduleUpgradeCheck(): void {
     clearTimeout(this.#upgradeTimer);
@@ -184,7 +164,7 @@ export class Scanner {
     this.#upgradeTimer = setTimeout(() => {
       this.#upgradeTimer = undefined;
       this.#upgradeCheck++;
-      const found = this.#upgraded();
+      const found = takeUpgraded(this.#undefined);
       if (found.length > 0) void this.#enqueue(new Map(found.map((el) => [el, null])), []);
       else this.#scheduleUpgradeCheck();
     }, delay);
@@ -300,7 +280,7 @@ export class Scanner {
       }
     }
     // A re-scan follows a change on the page: a moment elements may have been upgraded too.
-    if (this.#undefined.size > 0) for (const el of this.#upgraded()) dirty.set(el, null);
+    if (this.#undefined.size > 0) for (const el of takeUpgraded(this.#undefined)) dirty.set(el, null);
     for (const [container, changed] of dirty) {
       if (!container.isConnected || coveredAbove(container, dirty)) continue;
       if (changed === null) {

@@ -20,3 +20,30 @@ export const canHostShadow = (tag: string): boolean => tag.includes('-') || SHAD
 export function openShadowRoot(el: Element): ShadowRoot | null {
   return canHostShadow(el.localName) ? el.shadowRoot : null;
 }
+
+/**
+ * When custom elements met before their definition are looked at again, in ms, each after the
+ * one before: an upgrade may attach a shadow root, which no MutationObserver reports.
+ */
+export const UPGRADE_CHECKS: readonly number[] = [500, 2000, 8000];
+/** The most undefined custom elements kept in view (pages with thousands never define them). */
+export const MAX_UNDEFINED = 500;
+
+/**
+ * Takes out of `waiting` (custom elements met before their definition) those that have an open
+ * shadow root now, and returns them; drops those that left the page or were defined without one.
+ */
+export function takeUpgraded(waiting: Set<Element>): Element[] {
+  const found: Element[] = [];
+  for (const el of waiting) {
+    if (!el.isConnected) {
+      waiting.delete(el);
+    } else if (openShadowRoot(el)) {
+      waiting.delete(el);
+      found.push(el);
+    } else if (el.matches(':defined')) {
+      waiting.delete(el); // defined without an open root: nothing to reach
+    }
+  }
+  return found;
+}

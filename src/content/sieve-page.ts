@@ -5,8 +5,9 @@
  * reads on (with anchors alone) and reports the text nodes it pointed at; the scanner's first
  * scan takes just their blocks. A page without one costs little more than reading its text.
  *
- * Open shadow roots and custom elements not yet defined leave the whole page to the scanner:
- * their text is out of the walk's reach, and the scanner finds and watches them.
+ * Told to (`SieveHooks`), it reads open shadow trees and custom elements not yet defined, and
+ * says which it met, so that the content script can watch them; a page with either and a
+ * candidate is left whole to the scanner, whose first scan must find and watch them too.
  */
 import { sieve, type Sieve } from '../core/match/sieve';
 import { canHostShadow } from './shadow-hosts';
@@ -24,11 +25,6 @@ export interface SliceOptions {
   yieldToPage?: () => Promise<void>;
 }
 
-/** Whether an element may hold text the text walk cannot reach, now or once it is defined. */
-export function hidesText(el: Element, tag = el.localName): boolean {
-  return (canHostShadow(tag) && el.shadowRoot !== null) || (tag.includes('-') && !el.matches(':defined'));
-}
-
 /** Elements whose text the scanner never reads (skipped-tags.ts): nor does the sieve. */
 const skipped = (tag: string) => NEVER_RENDERED.has(tag) || NOT_PROSE.has(tag);
 
@@ -41,8 +37,8 @@ function pastSubtree(walker: TreeWalker): Node | null {
 
 /**
  * What the sieve found on a page: no candidate; candidates in these text nodes; or candidates
- * the scanner must look for everywhere (a shadow root or an undefined custom element, which hide
- * text from the walk, or more text nodes than a scan of parts does well with).
+ * the scanner must look for everywhere (on a page with a shadow root or an undefined custom
+ * element, or in more text nodes than a scan of parts does well with).
  */
 export type Candidates = 'none' | 'everywhere' | Text[];
 
@@ -128,56 +124,135 @@ class Chunks {
   }
 }
 
-/** What `read` returns where an element hides text from the walk (`hidesText`). */
+/** What `Walk.read` returns where an element hides text it was not told to reach. */
 const HIDDEN = Symbol('hidden');
 
 /**
- * Reads text nodes into `chunks`, from `n` (the walker's current node, itself included) on in
- * document order, passing over the elements the scanner skips, until `chunks` holds `full` texts
- * or the walk ends: the node to go on from (null at the end), or HIDDEN.
+ * Text nodes under a root in document order, passing over the elements the scanner skips. With
+ * `onShadowRoot`, it reads each open shadow tree where its host stands; with
+ * `onUndefinedElement`, it reads on through custom elements not yet defined. Without them,
+ * such an element stops it (HIDDEN), leaving the page to the scanner.
  */
-function read(walker: TreeWalker, n: Node | null, chunks: Chunks, full = Infinity): Node | null | typeof HIDDEN {
-  while (n) {
-    if (n.nodeType === 3) {
-      chunks.push(n as Text);
-      n = walker.nextNode();
-      if (chunks.size >= full) return n;
-      continue;
-    }
-    const tag = (n as Element).localName;
-    if (skipped(tag)) n = pastSubtree(walker);
-    else if (hidesText(n as Element, tag)) return HIDDEN;
-    else n = walker.nextNode();
+class Walk {
+  /** A walker per tree: the root's, then the shadow tree the walk is in, and so on. */
+  readonly #walkers: TreeWalker[];
+  /** The node to read next, in the last walker's tree; null at the end. */
+  #next: Node | null;
+  readonly #hooks: SieveHooks;
+  /** Whether the walk met an open shadow root or an undefined custom element. */
+  metHidden = false;
+
+  constructor(root: Node, hooks: SieveHooks = {}) {
+    const walker = walkerOf(root);
+    this.#walkers = [walker];
+    // The element the walk starts from counts too (a shadow root on <body>); a shadow root does not.
+    this.#next = root.nodeType === 1 ? root : walker.nextNode();
+    this.#hooks = hooks;
   }
-  return null;
+
+  /** Reads text nodes into `chunks` until it holds `full` texts: false once the walk has ended. */
+  read(chunks: Chunks, full = Infinity): boolean | typeof HIDDEN {
+    const walkers = this.#walkers;
+    let walker = walkers[walkers.length - 1]!;
+    let n = this.#next;
+    for (;;) {
+      if (!n) {
+        if (walkers.length === 1) break;
+        // Out of a shadow tree: on to its host's own children.
+        walkers.pop();
+        walker = walkers[walkers.length - 1]!;
+        n = walker.nextNode();
+        continue;
+      }
+      if (n.nodeType === 3) {
+        chunks.push(n as Text);
+        n = walker.nextNode();
+        if (chunks.size >= full) break;
+        continue;
+      }
+      const el = n as Element;
+      const tag = el.localName;
+      if (skipped(tag)) {
+        n = pastSubtree(walker);
+        continue;
+      }
+      if (canHostShadow(tag)) {
+        const shadow = el.shadowRoot;
+        if (shadow) {
+          if (!this.#hooks.onShadowRoot) return HIDDEN;
+          this.metHidden = true;
+          this.#hooks.onShadowRoot(shadow);
+          walker = walkerOf(shadow);
+          walkers.push(walker);
+          n = walker.nextNode();
+          continue;
+        }
+        if (tag.includes('-') && !el.matches(':defined')) {
+          if (!this.#hooks.onUndefinedElement) return HIDDEN;
+          this.metHidden = true;
+          this.#hooks.onUndefinedElement(el);
+        }
+      }
+      n = walker.nextNode();
+    }
+    this.#next = n;
+    return n !== null;
+  }
+
+  /**
+   * Whether the page left in place the nodes the walk goes on from (after a yield): where one
+   * went, what follows it is unread.
+   */
+  get intact(): boolean {
+    const walkers = this.#walkers;
+    return walkers.every((w, i) => {
+      const at = i === walkers.length - 1 ? this.#next : w.currentNode;
+      return !at || (at.isConnected && w.root.contains(at));
+    });
+  }
 }
 
 /** A walker of the elements and text under `root`; a filter would cost a call into script per node. */
 const walkerOf = (root: Node) => (root.ownerDocument ?? (root as Document)).createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */);
 
 /**
- * Reads the text under `root` in slices and sieves it: where it finds candidates, the text nodes
- * they lie in, so that the scanner's first scan can take just their blocks.
+ * What the content script is told of as the sieve walks, so that it can reach text the walk
+ * alone would leave to the scanner (the names the scanner's walk uses, collect-text.ts).
  */
-export async function sievePage(root: Node, re: Sieve, options: SliceOptions = {}): Promise<Candidates> {
+export interface SieveHooks {
+  /** Told of each open shadow root the walk enters, to watch it for changes. */
+  onShadowRoot?: (root: ShadowRoot) => void;
+  /**
+   * Told of each custom element met before its definition, without a shadow root: it may get
+   * one when it is defined, which no MutationObserver reports.
+   */
+  onUndefinedElement?: (element: Element) => void;
+}
+
+/**
+ * Reads the text under `root` in slices and sieves it: where it finds candidates, the text nodes
+ * they lie in, so that the scanner's first scan can take just their blocks. Candidates on a page
+ * with open shadow roots or undefined custom elements send the scanner everywhere, since its
+ * first scan must find and watch those too.
+ */
+export async function sievePage(root: Node, re: Sieve, options: SliceOptions & SieveHooks = {}): Promise<Candidates> {
   const { sliceMs = 8, now = () => performance.now(), yieldToPage = defaultYield } = options;
   const chunks = new Chunks(re, MAX_POINTED);
-  const walker = walkerOf(root);
+  const walk = new Walk(root, options);
   let sliceStart = now();
-  for (let n: Node | null = root; ; ) {
-    const next = read(walker, n, chunks, CHUNK);
-    if (next === HIDDEN || chunks.flush()) return 'everywhere';
-    if (!next) break;
-    n = next;
+  for (;;) {
+    const more = walk.read(chunks, CHUNK);
+    if (more === HIDDEN || chunks.flush()) return 'everywhere';
+    if (!more) break;
     if (now() - sliceStart > sliceMs) {
       await yieldToPage();
       sliceStart = now();
-      // The page may have taken the node the walk goes on from: where it stood is lost, and
-      // what follows it unread, so the scanner reads everything instead (a rare cost).
-      if (!root.contains(n)) return 'everywhere';
+      // The page may have taken a node the walk goes on from (a rare cost).
+      if (!walk.intact) return 'everywhere';
     }
   }
   const { size } = chunks.pointed;
+  if (size > 0 && walk.metHidden) return 'everywhere';
   if (size > chunks.read * MAX_POINTED_SHARE) return 'everywhere';
   return size > 0 ? [...chunks.pointed] : 'none';
 }
@@ -192,7 +267,7 @@ export function sieveChanges(records: readonly MutationRecord[], re: Sieve): boo
         const parent = node.parentNode;
         if (parent?.nodeType === 1 && skipped((parent as Element).localName)) continue;
         chunks.push(node as Text);
-      } else if (node.nodeType === 1 && read(walkerOf(node), node, chunks) === HIDDEN) {
+      } else if (node.nodeType === 1 && new Walk(node).read(chunks) === HIDDEN) {
         return true;
       }
     }

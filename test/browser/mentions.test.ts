@@ -22,6 +22,7 @@ import {
   type LaunchedBrowser,
   type TestPage,
 } from '../support/browsers.mjs';
+import { scannerStarted, waitFor } from '../support/page-probes';
 import { serve } from '../support/server.mjs';
 
 const FIXTURES = 'test/browser/fixtures/mentions';
@@ -56,17 +57,6 @@ function paintedOffsets(): Painted[] {
       return { text: content.slice(start, end), start, end };
     })
     .sort((a, b) => a.start - b.start);
-}
-
-/** Polls `probe` until `ok`, or gives up after `ms` and returns the last value. */
-async function waitFor<T>(probe: () => Promise<T>, ok: (v: T) => boolean, ms = 10_000): Promise<T> {
-  const until = Date.now() + ms;
-  let value = await probe();
-  while (!ok(value) && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 100));
-    value = await probe();
-  }
-  return value;
 }
 
 /** Waits until the painted highlights stop changing for a while (scans are sliced and debounced). */
@@ -174,10 +164,8 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
     it('loads no scanner on a page that names no one, and marks a name the page adds later', async () => {
       const page = await browser.newPage();
       await page.goto(`${server.url}/nameless.html`);
-      // The scanner registers its highlight when it starts; the sieve alone never does.
-      const started = () => page.evaluate(() => CSS.highlights.has('backstory-mention'));
       await new Promise((r) => setTimeout(r, 1500));
-      expect(await started()).toBe(false);
+      expect(await scannerStarted(page)).toBe(false);
 
       await page.evaluate(() => {
         const p = document.createElement('p');

@@ -24,7 +24,7 @@ import {
   type BrowserName,
   type TestPage,
 } from '../support/browsers.mjs';
-import { cardOpen, paintedTexts, sleep, waitFor } from '../support/page-probes';
+import { cardOpen, paintedTexts, scannerStarted, sleep, waitFor } from '../support/page-probes';
 import { serve } from '../support/server.mjs';
 
 /** The WebExtension API, as an extension page sees it (Chromium 156 and Firefox both name it `browser`). */
@@ -615,7 +615,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
         expect((await waitFor(() => paintedTexts(news), (t) => t.length > 0)).length).toBeGreaterThan(0);
         // Had either change loaded a scanner there, the resumed one would have its highlight now.
         await new Promise((r) => setTimeout(r, 500));
-        expect(await nameless.evaluate(() => CSS.highlights.has('backstory-mention'))).toBe(false);
+        expect(await scannerStarted(nameless)).toBe(false);
       });
 
       it('lists a site turned off and turns it back on', async () => {

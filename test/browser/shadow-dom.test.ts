@@ -2,12 +2,14 @@
  * Stories inside web components, in real Chromium and Firefox ESR: names in open shadow roots
  * (nested ones, and one attached after load) are marked, painted with Backstory's style inside
  * each root beside the page's own sheets, followed as they change, and open the card on hover.
- * A closed root's text stays unmarked: a content script cannot reach it.
+ * A closed root's text stays unmarked: a content script cannot reach it. A page whose web
+ * components name no one loads no scanner, yet a name that arrives later inside a shadow root,
+ * or with a custom element defined late, is marked.
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, launchChromium, launchFirefox, type BrowserName, type LaunchedBrowser, type TestPage } from '../support/browsers.mjs';
-import { cardOpen, paintedTexts, waitFor } from '../support/page-probes';
+import { cardOpen, paintedTexts, scannerStarted, waitFor } from '../support/page-probes';
 import { serve } from '../support/server.mjs';
 
 const launchers = { chromium: () => launchChromium('dist/chrome'), firefox: () => launchFirefox('dist/firefox') };
@@ -89,6 +91,42 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
 
     it('raises no errors', () => {
       expect(page.errors).toEqual([]);
+    });
+
+    describe('on a page whose web components name no one', () => {
+      const quietPage = async () => {
+        const quiet = await browser.newPage();
+        await quiet.goto(`${server.url}/quiet.html`);
+        // Past the sieve and the first look at the undefined element (500 ms after it).
+        await new Promise((r) => setTimeout(r, 1500));
+        return quiet;
+      };
+
+      it('loads no scanner, and marks a name the page adds inside a shadow root later', async () => {
+        const quiet = await quietPage();
+        expect(await scannerStarted(quiet)).toBe(false);
+        await quiet.evaluate(() => {
+          document.getElementById('note')!.shadowRoot!.getElementById('body')!.append(' Ask Marco Rubio.');
+        });
+        expect(await waitFor(() => paintedTexts(quiet), (t) => t.length >= 1)).toEqual(['Marco Rubio']);
+        expect(quiet.errors).toEqual([]);
+      });
+
+      it('marks a name in the shadow root of a custom element defined late', async () => {
+        const quiet = await quietPage();
+        expect(await scannerStarted(quiet)).toBe(false);
+        await quiet.evaluate(() => {
+          customElements.define('late-card', class extends HTMLElement {
+            constructor() {
+              super();
+              this.attachShadow({ mode: 'open' }).innerHTML = '<p>Zelensky wrote back.</p><slot></slot>';
+            }
+          });
+        });
+        // Upgrades report nothing: the content script looks again 2 s after its first look.
+        expect(await waitFor(() => paintedTexts(quiet), (t) => t.length >= 1)).toEqual(['Zelensky']);
+        expect(quiet.errors).toEqual([]);
+      });
     });
   });
 }

@@ -83,6 +83,56 @@ describe('sievePage', () => {
     expect(await sievePage(app.body, re)).toBe('everywhere');
   });
 
+  it('told of them, reads open shadow trees where their hosts stand, then the hosts’ own children', async () => {
+    const roots: ShadowRoot[] = [];
+    const hooks = { onShadowRoot: (root: ShadowRoot) => roots.push(root) };
+    const quiet = () => {
+      const { doc } = page(padded('<div id="host"><p>Light text.</p></div>'));
+      const root = doc.getElementById('host')!.attachShadow({ mode: 'open' });
+      root.innerHTML = '<p>A quiet story.</p><slot></slot>';
+      return { doc, root };
+    };
+    const { doc, root } = quiet();
+    expect(await sievePage(doc.body, re, hooks)).toBe('none');
+    expect(roots).toEqual([root]);
+    // A name in the shadow tree, or in the host's children after it: the scanner goes everywhere,
+    // since its first scan must find and watch the shadow root too.
+    const named = quiet();
+    named.root.innerHTML = '<p>Then Marco Rubio spoke.</p>';
+    expect(await sievePage(named.doc.body, re, hooks)).toBe('everywhere');
+    const after = quiet();
+    after.doc.querySelector('#host p')!.textContent = 'Then Putin spoke.';
+    expect(await sievePage(after.doc.body, re, hooks)).toBe('everywhere');
+  });
+
+  it('reads a large shadow tree in slices, and stops where the page takes its host meanwhile', async () => {
+    const filler = Array.from({ length: 600 }, (_, i) => `<p>Filler ${i}.</p>`).join('');
+    const hooks = { onShadowRoot: () => {} };
+    const build = (tail: string) => {
+      const { doc } = page('<p>Nothing here.</p><div id="host"></div><p>Nor here.</p>');
+      doc.getElementById('host')!.attachShadow({ mode: 'open' }).innerHTML = `${filler}<p>${tail}</p>`;
+      return doc;
+    };
+    let slices = 0;
+    const counted = { ...eager, ...hooks, yieldToPage: async () => void slices++ };
+    expect(await sievePage(build('Zelensky left.').body, re, counted)).toBe('everywhere');
+    expect(await sievePage(build('Everyone left.').body, re, counted)).toBe('none');
+    expect(slices).toBeGreaterThan(2);
+    const doc = build('Everyone left.');
+    const pageTakesTheHost = async () => doc.getElementById('host')!.remove();
+    expect(await sievePage(doc.body, re, { ...hooks, sliceMs: 0, yieldToPage: pageTakesTheHost })).toBe('everywhere');
+  });
+
+  it('told of them, reads on through custom elements not yet defined', async () => {
+    const waiting: Element[] = [];
+    const hooks = { onUndefinedElement: (el: Element) => waiting.push(el) };
+    const { doc } = page(padded('<news-card><p>A quiet story.</p></news-card>'));
+    expect(await sievePage(doc.body, re, hooks)).toBe('none');
+    expect(waiting.map((el) => el.localName)).toEqual(['news-card']);
+    const { doc: named } = page(padded('<news-card><p>Then Marco Rubio spoke.</p></news-card>'));
+    expect(await sievePage(named.body, re, hooks)).toBe('everywhere');
+  });
+
   it('finds a name through a soft hyphen, which normalisation drops', async () => {
     const { doc } = page(padded('<p>Ze\u00adlensky</p>'));
     expect(await sievePage(doc.body, re)).toHaveLength(1);

@@ -11,6 +11,9 @@ export const paintedTexts = (page: TestPage) =>
       .flatMap(([, h]) => [...h].map((r) => (r as Range).toString())),
   );
 
+/** Whether Backstory's scanner has started: it registers its highlight then; the sieve alone never does. */
+export const scannerStarted = (page: TestPage) => page.evaluate(() => CSS.highlights.has('backstory-mention'));
+
 /** Whether Backstory's card is open on the page. */
 export const cardOpen = (page: TestPage) =>
   page.evaluate(() => document.querySelector('backstory-card')?.matches(':popover-open') ?? false);
