@@ -17,8 +17,9 @@
  *   its own: soft hyphens and other vanishing characters, combining marks, ligatures, "ß", "™".
  *   The scanner judges the text around it, the exact way.
  * Two bounds: a key whose words lie more than REACH characters apart is missed, and so is one
- * split by text the scan skips ("Pu<script>…</script>tin"): the sieve reads the page's text
- * nodes joined in document order, where the matcher joins text around skipped elements.
+ * split by text the scanner skips for its attributes ("Pu<span hidden>…</span>tin"): the
+ * content script passes over the elements the scanner skips by name (scripts, style sheets),
+ * not those it skips for how they are marked up.
  */
 /** The sieve's expressions, as sources (sieve-source.ts makes them at build time). */
 export interface SieveSource {
