@@ -52,7 +52,10 @@ function main(): void {
   // later, as the scanner does: an upgrade may attach a shadow root, which nothing reports.
   const waiting = new Set<Element>();
   const hooks: SieveHooks = {
-    onShadowRoot: (root) => observer.observe(root, watched),
+    // Once scan.js has taken over (a message may load it mid-walk), its own observer watches.
+    onShadowRoot: (root) => {
+      if (!loading) observer.observe(root, watched);
+    },
     onUndefinedElement: (el) => {
       if (waiting.size < MAX_UNDEFINED) waiting.add(el);
     },
