@@ -13,7 +13,12 @@
 
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing'];
 
-/** Events inside a task that mean it ran JavaScript. */
+/**
+ * Events inside a task that mean it ran JavaScript. Not `EventDispatch` on its own: the browser
+ * dispatches the page's `load` and `pageshow`, and events inside a frame's layout, with no
+ * listener to run (the page's scripts are off), and a listener that runs shows as a
+ * `FunctionCall` inside it.
+ */
 const RUNS_SCRIPT = new Set([
   'EvaluateScript',
   'v8.compile',
@@ -23,7 +28,6 @@ const RUNS_SCRIPT = new Set([
   'TimerFire',
   'FireAnimationFrame',
   'FireIdleCallback',
-  'EventDispatch',
 ]);
 
 /**
