@@ -609,7 +609,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
         expect(await waitFor(() => paintedTexts(news), (t) => t.length === 0)).toEqual([]);
         const popup = await open('popup.html');
         const said = await waitFor(() => popup.evaluate(() => document.body.textContent ?? ''), (t) => t.includes('paused'));
-        expect(said).toContain('Backstory is paused, so it reads no page.');
+        expect(said).toContain('Backstory is paused: it marks nothing and opens no card.');
         await options.front();
         await options.clickOn('#pause');
         expect((await waitFor(() => paintedTexts(news), (t) => t.length > 0)).length).toBeGreaterThan(0);
