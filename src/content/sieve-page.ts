@@ -150,7 +150,10 @@ class Walk {
     this.#hooks = hooks;
   }
 
-  /** Reads text nodes into `chunks` until it holds `full` texts: false once the walk has ended. */
+  /**
+   * Reads text nodes into `chunks` until it holds `full` texts: false once the walk has ended
+   * (a shadow tree read to its end may still have its host's children and more after it).
+   */
   read(chunks: Chunks, full = Infinity): boolean | typeof HIDDEN {
     const walkers = this.#walkers;
     let walker = walkers[walkers.length - 1]!;
@@ -196,7 +199,7 @@ class Walk {
       n = walker.nextNode();
     }
     this.#next = n;
-    return n !== null;
+    return n !== null || walkers.length > 1;
   }
 
   /**

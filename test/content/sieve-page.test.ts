@@ -123,6 +123,19 @@ describe('sievePage', () => {
     expect(await sievePage(doc.body, re, { ...hooks, sliceMs: 0, yieldToPage: pageTakesTheHost })).toBe('everywhere');
   });
 
+  it('reads on after a shadow tree that fills a chunk to its last text node', async () => {
+    // 256 text nodes in the shadow tree: the chunk is full where the tree ends.
+    const filler = Array.from({ length: 256 }, (_, i) => `<p>Filler ${i}.</p>`).join('');
+    const build = (after: string) => {
+      const { doc } = page(`<div id="host"></div><p>${after}</p>`);
+      doc.getElementById('host')!.attachShadow({ mode: 'open' }).innerHTML = filler;
+      return doc;
+    };
+    const hooks = { ...eager, onShadowRoot: () => {} };
+    expect(await sievePage(build('Then Putin spoke.').body, re, hooks)).toBe('everywhere');
+    expect(await sievePage(build('Then everyone left.').body, re, hooks)).toBe('none');
+  });
+
   it('told of them, reads on through custom elements not yet defined', async () => {
     const waiting: Element[] = [];
     const hooks = { onUndefinedElement: (el: Element) => waiting.push(el) };
