@@ -75,7 +75,6 @@ const OBSERVED: MutationObserverInit = {
   attributeOldValue: true,
 };
 
-
 /** Containers to scan again, each with its changed children, or null for all of it. */
 type Dirty = Map<Node, Set<Node> | null>;
 
