@@ -289,7 +289,7 @@ export async function buildSearchIndex(index) {
  * @param {import('./src/core/match/sieve').SieveSource} sieveSource the content script's sieve (bundledSieve)
  * @returns {esbuild.BuildOptions[]}
  */
-function bundleOptions(target, bundled, sieveSource) {
+export function bundleOptions(target, bundled, sieveSource) {
   const outdir = path.join(DIST, target);
   const plugins = [noRawHtml(), polyfillAsModule(), matcherEntitiesPlugin(bundled), sievePlugin(sieveSource)];
   // scan.js and card.js, which run in web pages, carry no polyfill: see src/content/native-browser.ts.

@@ -11,10 +11,17 @@
  *
  * They share one extension in a browser of their own (Backstory is not loaded there); the host
  * a page is served from picks which one runs.
+ *
+ * A third, **Backstory without its sieve** (`writeUnsieved`), is Backstory's own content script
+ * built from the same source with the sieve made a no-op, in a browser of its own: the same
+ * walk, slices, observer and listener, matching nothing. Between it and the floor lies what
+ * reading a page the way Backstory must costs; between it and Backstory, what the sieve costs.
  */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import * as esbuild from 'esbuild';
+import { bundledAliases, bundledSieve, bundleOptions } from '../build.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -66,4 +73,33 @@ export async function writeBaselines(dir, aliases) {
     floorScript: (/** @type {string} */ id) => `chrome-extension://${id}/floor.js`,
     markjsScript: (/** @type {string} */ id) => `chrome-extension://${id}/mark.min.js`,
   };
+}
+
+/** The module `writeUnsieved` puts in the sieve's place: it compiles nothing and finds nothing. */
+const NO_SIEVE = 'export function compileSieve() { return {}; }\nexport function sieve() {}\n';
+
+/**
+ * Writes Backstory without its sieve into `dir`: a copy of `distDir` (dist/chrome) whose
+ * content.js is built as build.mjs builds it, with src/core/match/sieve.ts replaced by a module
+ * that finds nothing. Returns its content script's URL, as the timeline names it.
+ * @param {string} dir @param {string} distDir
+ */
+export async function writeUnsieved(dir, distDir) {
+  await rm(dir, { recursive: true, force: true });
+  await cp(distDir, dir, { recursive: true });
+  const index = JSON.parse(await readFile(path.join(distDir, 'index.json'), 'utf8'));
+  const bundled = await bundledAliases(index);
+  const [content] = bundleOptions('chrome', bundled, await bundledSieve(bundled, index));
+  /** @type {esbuild.Plugin} */
+  const noSieve = {
+    name: 'no-sieve',
+    setup(build) {
+      // The sieve's code, and the expressions and keys build.mjs makes for it.
+      build.onResolve({ filter: /\/core\/match\/sieve$/ }, () => ({ path: 'code', namespace: 'no-sieve' }));
+      build.onResolve({ filter: /^backstory:sieve$/ }, () => ({ path: 'source', namespace: 'no-sieve' }));
+      build.onLoad({ filter: /.*/, namespace: 'no-sieve' }, ({ path: part }) => ({ contents: part === 'code' ? NO_SIEVE : 'export default {};', loader: 'js' }));
+    },
+  };
+  await esbuild.build({ ...content, outdir: dir, plugins: [noSieve, ...(content?.plugins ?? [])] });
+  return { contentScript: (/** @type {string} */ id) => `chrome-extension://${id}/content.js` };
 }

@@ -32,7 +32,7 @@ import { hoverTimes } from './hover.mjs';
 import { addedHeap } from './memory.mjs';
 import { keystrokeTimes, popupOpenTimes } from './popup.mjs';
 import { writeReport } from './report.mjs';
-import { writeBaselines } from './baselines.mjs';
+import { writeBaselines, writeUnsieved } from './baselines.mjs';
 import { scanPages } from './scan.mjs';
 import { startServer } from './server.mjs';
 import { sizes } from './sizes.mjs';
@@ -150,6 +150,10 @@ const scriptUrl = `chrome-extension://${browser.extensionId}/content.js`;
 const baselineScripts = await writeBaselines(path.join(TMP, 'baselines'), aliases);
 const baselineBrowser = await launchChromium(path.join(TMP, 'baselines'));
 const baselineContext = /** @type {import('playwright-core').BrowserContext} */ (baselineBrowser.raw);
+// Backstory without its sieve, in a third (baselines.mjs).
+const unsievedScript = await writeUnsieved(path.join(TMP, 'unsieved'), path.join(DIST, 'chrome'));
+const unsievedBrowser = await launchChromium(path.join(TMP, 'unsieved'));
+const unsievedContext = /** @type {import('playwright-core').BrowserContext} */ (unsievedBrowser.raw);
 /** @type {import('./scan.mjs').Browsers} */
 const browsers = {
   backstory: context,
@@ -157,6 +161,8 @@ const browsers = {
   baselines: baselineContext,
   floorScript: baselineScripts.floorScript(baselineBrowser.extensionId),
   markjsScript: baselineScripts.markjsScript(baselineBrowser.extensionId),
+  unsieved: unsievedContext,
+  unsievedScript: unsievedScript.contentScript(unsievedBrowser.extensionId),
 };
 try {
   // Backstory off on http://localhost (the floor and mark.js run there), on at 127.0.0.1.
@@ -165,7 +171,11 @@ try {
   await worker.evaluate(() => /** @type {any} */ (globalThis).chrome.storage.sync.set({ settings: { version: 1, disabledSites: ['localhost'] } }));
   // Warm the browser (its code cache for content.js, the first tab's costs) before measuring.
   for (let i = 0; i < 3; i++) {
-    for (const [ctx, url] of /** @type {const} */ ([[context, server.on('/synthetic/10000/')], [baselineContext, server.off('/synthetic/10000/')]])) {
+    for (const [ctx, url] of /** @type {const} */ ([
+      [context, server.on('/synthetic/10000/')],
+      [baselineContext, server.off('/synthetic/10000/')],
+      [unsievedContext, server.on('/synthetic/10000/')],
+    ])) {
       const warm = await ctx.newPage();
       await warm.goto(url);
       await warm.waitForTimeout(500);
@@ -233,6 +243,7 @@ try {
 } finally {
   await browser.close();
   await baselineBrowser.close();
+  await unsievedBrowser.close();
 }
 
 // 4. The corpus build, in node, after the browser work so neither disturbs the other.

@@ -5,7 +5,8 @@
  *  1. Backstory, in the Chromium that has it, at http://127.0.0.1;
  *  2. the floor (baselines.mjs), in the Chromium that has the baselines, at http://localhost;
  *  3. mark.js (baselines.mjs), there too, at http://127.0.0.1, on the pages chosen for it;
- *  4. in Backstory's Chromium at http://localhost, where Backstory is off: the same bare walk
+ *  4. Backstory without its sieve (baselines.mjs), in a Chromium of its own, at http://127.0.0.1;
+ *  5. in Backstory's Chromium at http://localhost, where Backstory is off: the same bare walk
  *     timed inside the page, for reference.
  * The loads follow one another, so a colleague's load on the machine weighs on both sides of
  * each ratio alike.
@@ -101,6 +102,8 @@ function markjsMarks() {
  * @property {number} highlights
  * @property {number} floorMs  the floor extension, measured as the scan is: wall time
  * @property {number} floorCpuMs  and CPU time
+ * @property {number} unsievedMs  Backstory without its sieve, measured as the scan is: wall time
+ * @property {number} unsievedCpuMs  and CPU time
  * @property {number} walkMs  the bare walk timed in the page, the first after load
  * @property {number} walkWarmMs  the same walk, repeated
  * @property {number | null} markjsMs  mark.js as a content script, measured as the scan is
@@ -114,6 +117,8 @@ function markjsMarks() {
  * @property {string} scriptUrl  Backstory's content script
  * @property {Context} baselines  Chromium with the baselines' extension
  * @property {string} floorScript
+ * @property {Context} unsieved  Chromium with Backstory without its sieve
+ * @property {string} unsievedScript
  * @property {string} markjsScript
  */
 
@@ -138,15 +143,19 @@ export async function scanPages(browsers, pages, server, withMarkjs, log, loads 
     const scans = [];
     /** @type {NonNullable<Awaited<ReturnType<typeof tracedLoad>>>[]} */
     const floors = [];
+    /** @type {NonNullable<Awaited<ReturnType<typeof tracedLoad>>>[]} */
+    const unsieveds = [];
     for (let i = 0; i < loads; i++) {
       const scanLoad = await tracedLoad(browsers.backstory, server.on(page.path), browsers.scriptUrl);
       const floorLoad = await tracedLoad(browsers.baselines, server.off(page.path), browsers.floorScript, { read: () => 0 });
-      if (!scanLoad || !floorLoad) {
-        log(`  ${page.name}: ${scanLoad ? 'the floor' : "Backstory's"} content script did not run; left out`);
+      const unsievedLoad = await tracedLoad(browsers.unsieved, server.on(page.path), browsers.unsievedScript, { read: () => 0 });
+      if (!scanLoad || !floorLoad || !unsievedLoad) {
+        log(`  ${page.name}: ${!scanLoad ? "Backstory's" : !floorLoad ? 'the floor' : 'the unsieved'} content script did not run; left out`);
         continue pages;
       }
       scans.push(scanLoad);
       floors.push(floorLoad);
+      unsieveds.push(unsievedLoad);
     }
     const scan = {
       wallMs: median(scans.map((x) => x.wallMs)),
@@ -159,6 +168,7 @@ export async function scanPages(browsers, pages, server, withMarkjs, log, loads 
       highlights: /** @type {number} */ (scans.at(-1)?.highlights),
     };
     const floor = { wallMs: median(floors.map((x) => x.wallMs)), cpuMs: median(floors.map((x) => x.cpuMs)) };
+    const unsieved = { wallMs: median(unsieveds.map((x) => x.wallMs)), cpuMs: median(unsieveds.map((x) => x.cpuMs)) };
     const walk = await inPageWalk(browsers.backstory, server.off(page.path));
     // mark.js as often: its fixed cost (compiling an expression per alias) varies by half from one
     // load of a near-empty page to the next, and there it decides the ratio.
@@ -190,6 +200,8 @@ export async function scanPages(browsers, pages, server, withMarkjs, log, loads 
       highlights: scan.highlights,
       floorMs: floor.wallMs,
       floorCpuMs: floor.cpuMs,
+      unsievedMs: unsieved.wallMs,
+      unsievedCpuMs: unsieved.cpuMs,
       walkMs: walk.firstMs,
       walkWarmMs: walk.warmMs,
       markjsMs: markjs?.wallMs ?? null,
@@ -200,6 +212,7 @@ export async function scanPages(browsers, pages, server, withMarkjs, log, loads 
     log(
       `  ${page.name.padEnd(28)} scan ${row.scanMs.toFixed(1).padStart(7)} ms, cpu ${row.scanCpuMs.toFixed(1)} (longest task ${row.longestTaskMs.toFixed(1)}, cpu ${row.longestTaskCpuMs.toFixed(1)})` +
         `  floor ${row.floorMs.toFixed(1)} ms, cpu ${row.floorCpuMs.toFixed(1)}: ×${(row.scanCpuMs / row.floorCpuMs).toFixed(1)} cpu` +
+        `  no sieve cpu ${row.unsievedCpuMs.toFixed(1)}: ×${(row.unsievedCpuMs / row.floorCpuMs).toFixed(1)}` +
         (markjs ? `  mark.js ${markjs.wallMs.toFixed(0)} ms, cpu ${markjs.cpuMs.toFixed(0)}: ×${(markjs.cpuMs / row.scanCpuMs).toFixed(1)} cpu` : '') +
         `  [${((performance.now() - started) / 1000).toFixed(1)} s]`,
     );
