@@ -92,7 +92,8 @@ function markjsMarks() {
  * @property {string} page
  * @property {number} chars  visible and invisible text under <body>, as the walk reads it
  * @property {number} textNodes
- * @property {number} scanMs  Backstory: content-script start to the end of its last task
+ * @property {number} scanMs  Backstory: content-script start to the end of its last task before
+ *   it fell idle (trace.mjs)
  * @property {number} scanBusyMs  the sum of its tasks, wall time
  * @property {number} scanCpuMs  the sum of its tasks, the thread's CPU time
  * @property {number} longestTaskMs  wall time

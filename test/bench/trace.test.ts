@@ -39,4 +39,17 @@ describe('mainThreadTasks and contentScriptCost', () => {
     // From the evaluation (1 µs into the first task) to the end of the microtasks' task.
     expect(cost.wallMs).toBeCloseTo(49.999, 6);
   });
+
+  it('ends the wall time where the script fell idle, and counts what ran later as CPU', () => {
+    const watched = [
+      ...events.slice(0, -1),
+      // A timer the script set half a second later: a watch, not the scan.
+      ...task(600_000, 1_500, 1_200, ['TimerFire', 'FunctionCall']),
+      { ...on, name: 'RunTask', ts: 1_500_000, dur: 10, tdur: 10 },
+    ];
+    const cost = contentScriptCost(watched as never, URL)!;
+    expect(cost.wallMs).toBeCloseTo(49.999, 6);
+    expect(cost.cpuMs).toBeCloseTo(7.5, 6);
+    expect(cost.tasks).toBe(4);
+  });
 });
