@@ -9,12 +9,11 @@
  *   npm run bench -- --pages all           every saved page instead of a sample of 40
  *   npm run bench -- --pages bbc-1,cnn     these pages
  *   npm run bench -- --full                every page, and the 10,000-article corpus: its build
- *                                          time and the popup's search on it (much longer: the
- *                                          corpus build does not grow linearly)
+ *                                          time and the popup's search on it (about 30 minutes)
  *   npm run bench -- --no-build            measure dist/ as it is
  *   npm run bench -- --only scan,hover     just these parts (scan, storm, hover, popup, memory,
  *                                          corpus); the others say "not measured"
- *   npm run bench -- --loads 5             loads per saved page for the scan and the floor
+ *   npm run bench -- --loads 5             loads per saved page for the scan and the baselines
  *                                          (medians kept; 3 by default)
  *
  * Every figure is measured in this run. Where one could not be, the results say why.
@@ -247,8 +246,8 @@ try {
 }
 
 // 4. The corpus build, in node, after the browser work so neither disturbs the other.
-// 3,000 is the largest that fits the default run's time; it is where the build stops growing
-// linearly (docs/performance.md). --full adds 10,000.
+// 3,000 is the largest that fits the default run's time; --full adds 10,000 (docs/performance.md:
+// the cost per article is flat from 1,000 on).
 if (wants('corpus')) {
   const corpusSizes = args.full ? [100, 1_000, 3_000, 10_000] : [100, 1_000, 3_000];
   log(`\nCorpus build for ${corpusSizes.join(', ')} generated articles [${elapsed()}]`);

@@ -130,7 +130,7 @@ function markjsMarks() {
  * @param {{ on: (p: string) => string, off: (p: string) => string }} server
  * @param {(page: { name: string }) => boolean} withMarkjs
  * @param {(line: string) => void} log
- * @param {number} [loads]  loads of the page for the scan and for the floor (medians are kept)
+ * @param {number} [loads]  loads of the page for the scan, the floor and the unsieved (medians are kept)
  * @returns {Promise<PageRow[]>}
  */
 export async function scanPages(browsers, pages, server, withMarkjs, log, loads = 1) {
