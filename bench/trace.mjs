@@ -114,8 +114,15 @@ export function contentScriptCost(events, scriptUrl, quietMs = 300) {
   let traceEnd = 0;
   for (const e of events) if (e.ts > 0) traceEnd = Math.max(traceEnd, (e.ts + (e.dur ?? 0)) / 1000);
   const end = last ? last.end : found.scriptStart;
-  const gap = own.findIndex((t, i) => i > 0 && t.start - own[i - 1].end >= IDLE_GAP_MS);
-  const busyEnd = gap > 0 ? own[gap - 1].end : end;
+  // The end of the last task before the first idle gap, or of the last task.
+  let busyEnd = end;
+  for (let i = 1; i < own.length; i++) {
+    const before = /** @type {typeof own[number]} */ (own[i - 1]);
+    if (/** @type {typeof own[number]} */ (own[i]).start - before.end >= IDLE_GAP_MS) {
+      busyEnd = before.end;
+      break;
+    }
+  }
   return {
     wallMs: busyEnd - found.scriptStart,
     busyMs: own.reduce((s, t) => s + t.ms, 0),
