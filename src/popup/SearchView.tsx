@@ -41,8 +41,11 @@ const idPart = (s: string) => s.replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.codePoin
  */
 export function SearchView({ data, query, onQuery, onPage, onOpenEntity }: Props) {
   const input = useRef<HTMLInputElement>(null);
-  const [activeId, setActiveId] = useState<string | null>(null);
   const trimmed = query.trim();
+  // The choice the arrow keys moved to, with the query it was made for: a new query starts from
+  // its first result at once, in the same render, so a key pressed before the next paint counts.
+  const [moved, setMoved] = useState<{ query: string; id: string } | null>(null);
+  const activeId = moved?.query === trimmed ? moved.id : null;
 
   const groups = useMemo<ChoiceGroup[]>(() => {
     if (!data) return [];
@@ -60,7 +63,6 @@ export function SearchView({ data, query, onQuery, onPage, onOpenEntity }: Props
   // With a query, the first result is active, so Enter takes it; before one, nothing is.
   const active = choices.find((c) => c.id === activeId) ?? (trimmed ? choices[0] : undefined);
 
-  useEffect(() => setActiveId(null), [trimmed]);
   useEffect(() => {
     if (active) document.getElementById(active.id)?.scrollIntoView({ block: 'nearest' });
   }, [active?.id]);
@@ -78,7 +80,7 @@ export function SearchView({ data, query, onQuery, onPage, onOpenEntity }: Props
     if (choices.length === 0) return;
     const at = active ? choices.indexOf(active) : -1;
     const next = Math.min(choices.length - 1, Math.max(0, at + step));
-    setActiveId(choices[next]!.id);
+    setMoved({ query: trimmed, id: choices[next]!.id });
   };
 
   const onKeyDown = (e: KeyboardEvent) => {

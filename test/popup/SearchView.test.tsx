@@ -160,6 +160,21 @@ describe('SearchView', () => {
     expect(options().map((o) => o.selected)).toEqual([true, false, false]);
   });
 
+  it('keeps an arrow key pressed straight after typing, before the browser paints', async () => {
+    await mount();
+    // As a quick typist, or a browser slow to paint: the results render, the key comes, and
+    // only then do effects scheduled for after the paint run.
+    input().value = 'rubio';
+    input().dispatchEvent(new win.Event('input', { bubbles: true }) as unknown as Event);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const ids = options().map((o) => o.id);
+    expect(input().getAttribute('aria-activedescendant')).toBe(ids[0]);
+    input().dispatchEvent(new win.KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, cancelable: true }) as unknown as Event);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await act(() => undefined);
+    expect(input().getAttribute('aria-activedescendant')).toBe(ids[1]);
+  });
+
   it('opens the active entity on Enter', async () => {
     await mount();
     await type('зеленськ');
