@@ -448,8 +448,8 @@ export function wantsSecondBaseline(w, wo, browserName, earlier) {
  * One page, judged: visited with the extension, then without it the same way. When something
  * differs, visited once more without it, to tell the page's own variation from the
  * extension's doing; when the two baselines agree and the visit with the extension still
- * differs, visited once more with it: a change the extension makes happens again, a page
- * racing its own timers may not.
+ * differs, visited once more with it, as late as the run looks: a change the extension makes
+ * happens again, a page racing its own timers may not.
  * @param {Run} run
  * @param {string} url
  * @param {Visit | undefined} earlier  the last visit with the extension, in the same browser
@@ -466,7 +466,9 @@ export async function checkPage({ name, withExt, without, sinkWith, sinkWithout 
   if (again.length) result.notes.push(`loaded a second time without the extension, because of: ${again.join(', ')}`);
   const toRepeat = again.filter((k) => result.checks[k]?.status === 'differs');
   if (toRepeat.length === 0) return { result, last: w };
-  const w2 = await visit(withExt, sinkWith, url, options);
+  // As late as the run ever looks: a page still racing its own timers (a web-font loader that
+  // gives up after a few seconds) has by then run them out, as it had without the extension.
+  const w2 = await visit(withExt, sinkWith, url, { ...options, minSettleMs: TIMING.settleMaxMs });
   const repeat = judge(w2, wo, wo2, name, w);
   /** @type {Record<string, Finding>} */
   const replaced = {};
