@@ -239,7 +239,7 @@ function table(r) {
   lines.push(`| **median** | | ${ms(s.scan.scanMs.median)} | ${ms(s.mainThread.addedCpuMs.median)} | | ${ms(s.scan.floorMs.median)} | ${ms(s.scan.floorCpuMs.median)} | ${x(s.scan.scanCpuOverFloor.median)} | ${ms(s.scan.walkMs.median)} | | ${x(s.scan.unsievedCpuOverFloor.median)} | | | ${x(s.scan.markjsCpuOverScanCpu.median)} |`);
   lines.push(`| **worst** | | ${ms(s.scan.scanMs.worst)} | ${ms(s.mainThread.addedCpuMs.worst)} | ${ms(s.mainThread.longestTaskMs)} / ${ms(s.mainThread.longestTaskCpuMs)} | | | ${x(s.scan.scanCpuOverFloor.worst)} | | | ${x(s.scan.unsievedCpuOverFloor.worst)} | | | ${x(s.scan.markjsCpuOverScanCpu.worst)} |`);
   lines.push('');
-  lines.push('Median and worst: of the saved pages for the scan and floor columns; of every page mark.js ran on for the mark.js columns; of every page for the longest task.');
+  lines.push('Median and worst: of the saved pages for the scan, floor and no-sieve columns; of every page mark.js ran on for the mark.js columns; of every page for the longest task.');
   lines.push('');
   lines.push('### The rest');
   lines.push('');
