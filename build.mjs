@@ -52,7 +52,6 @@ export function deriveManifest(source, target) {
   if (!worker) throw new Error('manifest.json: background.service_worker is required');
   if (target === 'chrome') {
     manifest.background = { service_worker: worker };
-    manifest.permissions = manifest.permissions.filter((/** @type {string} */ p) => p !== 'scripting');
     manifest.minimum_chrome_version = MIN_VERSIONS.chrome;
   } else {
     // Firefox runs MV3 backgrounds as event pages; a service_worker key is ignored with a warning.

@@ -6,6 +6,7 @@
  */
 import browser, { type Runtime } from './browser-api';
 import type { CardData } from './core/card';
+import { listenInPage } from './content/listen-hook';
 
 export interface MessageMap {
   /** Content script → background: what the card shows for one entity. */
@@ -113,7 +114,14 @@ export async function send<N extends MessageName>(type: N, params: Params<N>): P
   return unwrap(type, (await browser.runtime.sendMessage(envelope)) as Reply<N> | undefined);
 }
 
-/** Sends a `content:` message to the content script of one tab (and frame). */
+/**
+ * Sends a `content:` message to the content script of one tab (and frame). A content script
+ * that found no one on its page is not listening (listen-hook.ts): where a frame is named and
+ * the message finds no listener, the content script there is woken and the message sent again.
+ * Waking it takes `scripting`, with access to the page: in Firefox the content-script match
+ * patterns give it; in Chrome `activeTab` does, for the tab the user just clicked the toolbar
+ * button, the shortcut or the menu entry in. Without it the first error stands.
+ */
 export async function sendToTab<N extends MessageName>(
   tabId: number,
   type: N,
@@ -122,7 +130,25 @@ export async function sendToTab<N extends MessageName>(
 ): Promise<Result<N>> {
   const envelope: Envelope<N> = { type, params };
   const options = frameId === undefined ? undefined : { frameId };
-  return unwrap(type, (await browser.tabs.sendMessage(tabId, envelope, options)) as Reply<N> | undefined);
+  const ask = async () => (await browser.tabs.sendMessage(tabId, envelope, options)) as Reply<N> | undefined;
+  let reply: Reply<N> | undefined;
+  try {
+    reply = await ask();
+  } catch (error) {
+    if (frameId === undefined || !(await wake(tabId, frameId))) throw error;
+    reply = await ask();
+  }
+  return unwrap(type, reply);
+}
+
+/** Whether a content script in the frame was there to start listening. */
+async function wake(tabId: number, frameId: number): Promise<boolean> {
+  try {
+    const [ran] = await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, func: listenInPage });
+    return ran?.result === true;
+  } catch {
+    return false; // no access to the page: a browser page, or no gesture to grant activeTab
+  }
 }
 
 export type Handlers<Names extends MessageName> = {

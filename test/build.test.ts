@@ -39,7 +39,6 @@ describe('deriveManifest', () => {
     expect(chrome.web_accessible_resources).toEqual([
       { resources: ['card.js', 'scan.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },
     ]);
-    expect(chrome.permissions).not.toContain('scripting');
     const firefox = deriveManifest(source, 'firefox');
     expect(firefox.web_accessible_resources).toBeUndefined();
     expect(firefox.permissions).toContain('scripting');
@@ -60,7 +59,7 @@ describe('manifest.json', () => {
   it('asks only for the permissions docs/permissions.md justifies, and injects only into web pages', () => {
     const justified = readFileSync('docs/permissions.md', 'utf8');
     for (const permission of source.permissions) expect(justified).toContain(`\`${permission}\``);
-    expect(source.permissions).toEqual(['storage', 'contextMenus', 'scripting']);
+    expect(source.permissions).toEqual(['storage', 'contextMenus', 'scripting', 'activeTab']);
     expect(source.host_permissions).toBeUndefined();
     expect(source.content_scripts.flatMap((c: { matches: string[] }) => c.matches)).toEqual([
       'http://*/*',

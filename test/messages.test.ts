@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { dispatcher, isEnvelope } from '../src/messages';
+import browser from 'webextension-polyfill';
+import { afterEach, describe, expect, it } from 'vitest';
+import { listenInPage } from '../src/content/listen-hook';
+import { dispatcher, isEnvelope, sendToTab } from '../src/messages';
 
 /** Each case: a message as it might arrive, and whether the background should accept it. */
 const cases: [string, unknown, boolean][] = [
@@ -69,5 +71,66 @@ describe('dispatcher', () => {
       ok: false,
       error: 'the index is missing',
     });
+  });
+});
+
+describe('sendToTab', () => {
+  // The fake browser has no tabs or scripting API: each test lends it one.
+  const api = browser as unknown as Record<string, unknown>;
+  const noListener = new Error('Could not establish connection. Receiving end does not exist.');
+  let sent: unknown[];
+  let injected: unknown[];
+  /** A tab whose content script listens only once woken, if `wakes`; `access` false: no page access. */
+  const lend = ({ wakes = true, access = true, listening = false } = {}) => {
+    sent = [];
+    injected = [];
+    api.tabs = {
+      sendMessage: async (tabId: number, message: unknown, options: unknown) => {
+        sent.push([tabId, message, options]);
+        if (!listening) throw noListener;
+        return { ok: true, result: ['answer'] };
+      },
+    };
+    api.scripting = {
+      executeScript: async (details: unknown) => {
+        injected.push(details);
+        if (!access) throw new Error('Cannot access contents of the page.');
+        listening = wakes;
+        return [{ frameId: 0, result: wakes }];
+      },
+    };
+  };
+  afterEach(() => {
+    delete api.tabs;
+    delete api.scripting;
+  });
+
+  it('asks a listening content script once, and wakes nothing', async () => {
+    lend({ listening: true });
+    expect(await sendToTab(7, 'content:mentions', {}, 0)).toEqual(['answer']);
+    expect(sent).toEqual([[7, { type: 'content:mentions', params: {} }, { frameId: 0 }]]);
+    expect(injected).toEqual([]);
+  });
+
+  it('wakes a content script that found no one on its page, in the frame asked, and asks again', async () => {
+    lend();
+    expect(await sendToTab(7, 'content:open-card', { selectionText: 'Rubio' }, 3)).toEqual(['answer']);
+    expect(injected).toEqual([{ target: { tabId: 7, frameIds: [3] }, func: listenInPage }]);
+    expect(sent).toHaveLength(2);
+  });
+
+  it('keeps the first error where the page cannot be reached, or has no content script to wake', async () => {
+    lend({ access: false });
+    await expect(sendToTab(7, 'content:mentions', {}, 0)).rejects.toBe(noListener);
+    expect(sent).toHaveLength(1);
+    lend({ wakes: false });
+    await expect(sendToTab(7, 'content:mentions', {}, 0)).rejects.toBe(noListener);
+    expect(sent).toHaveLength(1);
+  });
+
+  it('wakes nothing for a message to every frame (a settings change has nothing to update there)', async () => {
+    lend();
+    await expect(sendToTab(7, 'content:settings-changed', {})).rejects.toBe(noListener);
+    expect(injected).toEqual([]);
   });
 });

@@ -4,11 +4,13 @@
  * loads scan.js (the scanner, hover and cards), whose first scan takes the blocks the sieve
  * pointed at (or the whole page, where it pointed at many). A page with no candidate costs
  * little more than reading its text, and is watched for text it adds later.
- * Messages for the page load scan.js too, which answers them.
+ * Messages for the page load scan.js too, which answers them. On a page without a candidate
+ * nothing listens for them until a sender wakes it (listen-hook.ts).
  */
 import sieveSource from 'backstory:sieve';
 import { compileSieve } from '../core/match/sieve';
 import { isReadable } from './document-kind';
+import { LISTEN_HOOK } from './listen-hook';
 import { canPaint } from './highlights';
 import { loadScanModule } from './load-script';
 import type { ScanModule } from './scan-module';
@@ -76,28 +78,38 @@ function main(): void {
 
   // Whether the browser can paint is asked only here: the first use of its Highlight API costs
   // a page without candidates half a millisecond for nothing.
-  const takeOver = (): Promise<ScanModule> =>
-    (loading ??= (canPaint(window) ? loadScanModule() : Promise.reject(new Error(NO_HIGHLIGHTS))).then((scan) => {
+  const takeOver = (): Promise<ScanModule> => {
+    listen();
+    return (loading ??= (canPaint(window) ? loadScanModule() : Promise.reject(new Error(NO_HIGHLIGHTS))).then((scan) => {
       // Changes not yet reported would be lost with the observer.
       if (sieveChanges(observer.takeRecords(), re)) scope = undefined;
       observer.disconnect();
       scan.start(scope);
       return scan;
     }));
+  };
 
-  chrome.runtime.onMessage.addListener((message, sender, reply) => {
-    if (!isPageMessage(message)) return false;
-    // Settings matter only to a running scanner: without one, a change has nothing to update,
-    // and every open tab hears of it.
-    if ((message as { type: string }).type === 'content:settings-changed' && !loading) {
-      reply({ ok: true, result: null });
-      return false;
-    }
-    takeOver()
-      .then((scan) => scan.dispatch(message, sender))
-      .then(reply, (error: unknown) => reply({ ok: false, error: error instanceof Error ? error.message : String(error) }));
-    return true;
-  });
+  // The extension API is left alone until it is needed: its first use costs every page about
+  // half a millisecond. Until the scanner loads, a sender that finds no listener wakes this
+  // one through the hook (listen-hook.ts); the scanner's loading starts it too.
+  let listening = false;
+  const listen = (): void => {
+    if (listening) return;
+    listening = true;
+    chrome.runtime.onMessage.addListener((message, sender, reply) => {
+      if (!isPageMessage(message)) return false;
+      // Settings matter only to a running scanner: without one, a change has nothing to update.
+      if ((message as { type: string }).type === 'content:settings-changed' && !loading) {
+        reply({ ok: true, result: null });
+        return false;
+      }
+      takeOver()
+        .then((scan) => scan.dispatch(message, sender))
+        .then(reply, (error: unknown) => reply({ ok: false, error: error instanceof Error ? error.message : String(error) }));
+      return true;
+    });
+  };
+  (globalThis as unknown as Record<symbol, unknown>)[LISTEN_HOOK] = listen;
 
   const start = (found: Exclude<Candidates, 'none'>): void => {
     if (loading) return;

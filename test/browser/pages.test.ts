@@ -81,8 +81,23 @@ interface Run {
   dialogs(tab: Tab): Promise<string[]>;
   /** The addresses of every tab, browser pages included (chrome://, about:). */
   addresses(): Promise<string[]>;
+  /**
+   * The popup about `tab`, opened as closely to a user's click as each browser lets a test.
+   * Chromium clicks Backstory's toolbar button with `tab` in front (DevTools'
+   * `Extensions.triggerAction`), which grants `activeTab` as a user's click does. Firefox's
+   * WebDriver cannot click it, so `home` opens popup.html in a tab opened from `tab`; the popup
+   * asks about that tab the same way, and Firefox needs no `activeTab` to wake it.
+   */
+  popupAbout(tab: Tab, home: Tab): Promise<{ text(): Promise<string> }>;
   close(): Promise<void>;
 }
+
+/** The id of the tab in front, as an extension page (`home`) sees it. */
+const frontTabId = async (home: Tab) => {
+  const id = await home.run(async () => (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id, null);
+  if (id === undefined) throw new Error('no tab in front');
+  return id;
+};
 
 function wrap(raw: DriverPage, firefox: boolean): Tab {
   const errors: string[] = [];
@@ -135,7 +150,7 @@ async function chromiumRun(): Promise<Run> {
     known.add(raw);
     return wrap(raw as unknown as DriverPage, false);
   };
-  return {
+  const run: Run = {
     name: 'chromium',
     async open(page) {
       const raw = await context.newPage();
@@ -167,12 +182,51 @@ async function chromiumRun(): Promise<Run> {
       }
     },
     addresses: async () => context.pages().map((p) => p.url()),
+    async popupAbout(tab) {
+      await tab.front();
+      // The protocol's typings lag behind Chromium: tab targets, the Extensions domain. Playwright
+      // does not adopt the toolbar popup as a page, so its text is read over the protocol.
+      type Info = { targetId: string; type: string; url: string; embedderData?: { tabActive?: boolean } };
+      const cdp = (await context.browser()!.newBrowserCDPSession()) as unknown as {
+        send(method: string, params?: object): Promise<any>;
+        on(event: string, handler: (e: { sessionId: string; message: string }) => void): void;
+        off(event: string, handler: (e: { sessionId: string; message: string }) => void): void;
+      };
+      const targets = async (): Promise<Info[]> => (await cdp.send('Target.getTargets', { filter: [{}] })).targetInfos;
+      const popups = async () => (await targets()).filter((t) => t.type === 'page' && t.url.endsWith('/popup.html'));
+      const before = new Set((await popups()).map((t) => t.targetId));
+      const url = (tab.raw as unknown as { url(): string }).url();
+      const front = (await targets()).find((t) => t.type === 'tab' && t.url === url && t.embedderData?.tabActive);
+      if (!front) throw new Error(`no tab target in front at ${url}`);
+      await cdp.send('Extensions.triggerAction', { id: b.extensionId, targetId: front.targetId });
+      const popup = await waitFor(async () => (await popups()).find((t) => !before.has(t.targetId)), (t) => t !== undefined);
+      if (!popup) throw new Error('the toolbar popup did not open');
+      const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: popup.targetId, flatten: false });
+      let last = 0;
+      const evaluate = (expression: string) =>
+        new Promise<unknown>((resolve) => {
+          const id = ++last;
+          const heard = (e: { sessionId: string; message: string }) => {
+            const reply = JSON.parse(e.message) as { id?: number; result?: { result?: { value?: unknown } } };
+            if (e.sessionId !== sessionId || reply.id !== id) return;
+            cdp.off('Target.receivedMessageFromTarget', heard);
+            resolve(reply.result?.result?.value);
+          };
+          cdp.on('Target.receivedMessageFromTarget', heard);
+          void cdp.send('Target.sendMessageToTarget', {
+            sessionId,
+            message: JSON.stringify({ id, method: 'Runtime.evaluate', params: { expression, returnByValue: true } }),
+          });
+        });
+      return { text: async () => String(await evaluate('document.body.textContent')) };
+    },
     async close() {
       const errors = await chromiumExtensionErrors(context, b.extensionId);
       await b.close();
       expect(errors, 'errors Chromium recorded for the extension').toEqual({ manifest: [], runtime: [] });
     },
   };
+  return run;
 }
 
 async function firefoxRun(): Promise<Run> {
@@ -197,7 +251,7 @@ async function firefoxRun(): Promise<Run> {
     known.add(found);
     return wrap(found as unknown as DriverPage, true);
   };
-  return {
+  const run: Run = {
     name: 'firefox',
     async open(page) {
       const url = `${base}${page}`;
@@ -216,8 +270,16 @@ async function firefoxRun(): Promise<Run> {
     dialogs: async () => (await b.dialogs()).map((d) => d.name),
     addresses: async () =>
       JSON.parse((await inParent('JSON.stringify(gBrowser.tabs.map((t) => t.linkedBrowser.currentURI.spec))')) as string),
+    async popupAbout(tab, home) {
+      await tab.front();
+      const id = await frontTabId(home);
+      await home.run(({ id }) => browser.tabs.create({ url: browser.runtime.getURL('popup.html'), openerTabId: id }), { id });
+      const popup = await run.waitForTab('popup.html');
+      return { text: () => popup.evaluate(() => document.body.textContent ?? '') };
+    },
     close: () => b.close(),
   };
+  return run;
 }
 
 const launchers = { chromium: chromiumRun, firefox: firefoxRun };
@@ -488,6 +550,34 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
         expect(inView).toBe(true);
         await news.press('Escape');
         expect(onPage.errors).toEqual([]);
+      });
+      it('wakes the content script of a page that names no one, which listens to nothing until asked', async () => {
+        const nameless = await run.web(`${server.url}/mentions/nameless.html`);
+        opened.push(nameless);
+        await nameless.front();
+        const tabId = await frontTabId(home);
+        const ask = () =>
+          home.run(
+            ({ id }) =>
+              browser.tabs.sendMessage(id, { type: 'content:mentions', params: {} }, { frameId: 0 }).then(
+                (reply) => reply as unknown,
+                (error: Error) => error.message,
+              ),
+            { id: tabId },
+          );
+        // Its content script has run (at document_idle) and found no one, so it left the extension
+        // API alone: a message to the page finds no listener.
+        await sleep(1000);
+        expect(await ask()).toMatch(/Receiving end does not exist/);
+        expect(await scannerStarted(nameless)).toBe(false);
+
+        // The popup's question wakes it, and the scanner answers: no one here.
+        const popup = await run.popupAbout(nameless, home);
+        const said = await waitFor(() => popup.text(), (t) => t.includes('on this page'));
+        expect(said).toContain('Nothing the corpus covers is mentioned on this page.');
+        expect(await scannerStarted(nameless)).toBe(true);
+        expect(await ask()).toEqual({ ok: true, result: [] });
+        expect(nameless.errors).toEqual([]);
       });
     });
 
