@@ -28,19 +28,29 @@ function apply(settings: Settings, scope?: readonly Text[]): void {
   }
 }
 
+/** Settings read and the session started (or not, where Backstory is off): messages wait for it. */
+let started: Promise<void> = Promise.resolve();
+
+const answer = dispatcher({
+  'content:open-card': async ({ selectionText }) => session?.openFromKeyboard(selectionText) ?? false,
+  'content:mentions': async () => session?.mentions() ?? [],
+  'content:reveal': async ({ entityId, occurrence }) => session?.reveal(entityId, occurrence) ?? false,
+  'content:settings-changed': async () => {
+    apply((await loadSettings()).settings);
+    return null;
+  },
+});
+
 const scanModule: ScanModule = {
   start(scope) {
-    void loadSettings().then(({ settings }) => apply(settings, scope));
+    started = loadSettings().then(({ settings }) => apply(settings, scope));
   },
-  dispatch: dispatcher({
-    'content:open-card': async ({ selectionText }) => session?.openFromKeyboard(selectionText) ?? false,
-    'content:mentions': async () => session?.mentions() ?? [],
-    'content:reveal': async ({ entityId, occurrence }) => session?.reveal(entityId, occurrence) ?? false,
-    'content:settings-changed': async () => {
-      apply((await loadSettings()).settings);
-      return null;
-    },
-  }) as ScanModule['dispatch'],
+  // A message that loaded the scanner (a look-up on a page the sieve found no one on) arrives
+  // before the settings are read; answered then, it would find no session and do nothing.
+  dispatch: async (message, sender) => {
+    await started.catch(() => undefined);
+    return answer(message, sender as Parameters<typeof answer>[1]);
+  },
 };
 
 (globalThis as unknown as Record<symbol, ScanModule>)[SCAN_MODULE] = scanModule;

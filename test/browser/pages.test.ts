@@ -551,7 +551,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
         await news.press('Escape');
         expect(onPage.errors).toEqual([]);
       });
-      it('wakes the content script of a page that names no one, which listens to nothing until asked', async () => {
+      it('wakes the content script of a page that names no one, which listens to nothing until asked and answers the popup alone', async () => {
         const nameless = await run.web(`${server.url}/mentions/nameless.html`);
         opened.push(nameless);
         await nameless.front();
@@ -571,12 +571,28 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
         expect(await ask()).toMatch(/Receiving end does not exist/);
         expect(await scannerStarted(nameless)).toBe(false);
 
-        // The popup's question wakes it, and the scanner answers: no one here.
+        // The popup's question wakes it, and it answers without loading the scanner: the sieve
+        // read the whole page and found no one.
         const popup = await run.popupAbout(nameless, home);
         const said = await waitFor(() => popup.text(), (t) => t.includes('on this page'));
         expect(said).toContain('Nothing the corpus covers is mentioned on this page.');
-        expect(await scannerStarted(nameless)).toBe(true);
         expect(await ask()).toEqual({ ok: true, result: [] });
+        expect(await scannerStarted(nameless)).toBe(false);
+        // Other questions still load it: a look-up of a selection, here a name in code, which
+        // neither the sieve nor the scanner reads.
+        await nameless.run(() => {
+          document.getElementById('first')!.insertAdjacentHTML('beforeend', ' <code id="coded">Marco Rubio</code>');
+          getSelection()!.selectAllChildren(document.getElementById('coded')!);
+        }, null);
+        await sleep(300);
+        expect(await scannerStarted(nameless)).toBe(false);
+        const shown = await home.run(
+          ({ id }) => browser.tabs.sendMessage(id, { type: 'content:open-card', params: { selectionText: 'Marco Rubio' } }, { frameId: 0 }),
+          { id: tabId },
+        );
+        expect(shown).toEqual({ ok: true, result: true });
+        expect(await waitFor(() => cardOpen(nameless), (o) => o)).toBe(true);
+        await nameless.press('Escape');
         expect(nameless.errors).toEqual([]);
       });
     });
