@@ -14,7 +14,8 @@
  *
  * A third, **Backstory without its sieve** (`writeUnsieved`), is Backstory's own content script
  * built from the same source with the sieve made a no-op, in a browser of its own: the same
- * walk, slices, observer and listener, matching nothing. Between it and the floor lies what
+ * walk, slices and observer (and, as in Backstory, no listener until a sender wakes it),
+ * matching nothing. Between it and the floor lies what
  * reading a page the way Backstory must costs; between it and Backstory, what the sieve costs.
  */
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';

@@ -223,7 +223,7 @@ function table(r) {
     `${s.scan.pages} saved pages of ${r.pagesAvailable}, then the generated pages. Each of Backstory, the floor and mark.js is a content script, timed from its first evaluation to the end of its last task before it falls idle on its own load of the page ` +
       `(saved pages: the median of ${r.options?.loads ?? 1} loads each for Backstory, the floor and mark.js, and the longest task of all of them; generated pages: one load): ` +
       '**wall** time and **CPU**, the thread time of its tasks. **Longest task**: Backstory\'s, wall / CPU. **Floor**: a content script that reads every text node once with a bare TreeWalker. ' +
-      '**Walk in page**: the same walk timed inside the page, without a content script\'s start-up. **No sieve**: Backstory\'s content script with its sieve made a no-op (the same walk, slices, observer and listener), CPU. ' +
+      '**Walk in page**: the same walk timed inside the page, without a content script\'s start-up. **No sieve**: Backstory\'s content script with its sieve made a no-op (the same walk, slices and observer), CPU. ' +
       '**mark.js**: marking the same aliases. Ratios are of CPU time.',
   );
   lines.push('');
