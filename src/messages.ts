@@ -144,6 +144,11 @@ export async function sendToTab<N extends MessageName>(
 /** Whether a content script in the frame was there to start listening. */
 async function wake(tabId: number, frameId: number): Promise<boolean> {
   try {
+    // Content scripts run only in web pages. Where the address shows (one of Backstory's own
+    // pages, or a page it has access to), nothing else is tried: Firefox warns of any script
+    // sent into an extension page.
+    const { url } = await browser.tabs.get(tabId);
+    if (url !== undefined && !/^https?:/.test(url)) return false;
     const [ran] = await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, func: listenInPage });
     return ran?.result === true;
   } catch {

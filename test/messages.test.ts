@@ -81,10 +81,11 @@ describe('sendToTab', () => {
   let sent: unknown[];
   let injected: unknown[];
   /** A tab whose content script listens only once woken, if `wakes`; `access` false: no page access. */
-  const lend = ({ wakes = true, access = true, listening = false } = {}) => {
+  const lend = ({ wakes = true, access = true, listening = false, url = 'https://news.example/a' as string | undefined } = {}) => {
     sent = [];
     injected = [];
     api.tabs = {
+      get: async (tabId: number) => ({ id: tabId, url }),
       sendMessage: async (tabId: number, message: unknown, options: unknown) => {
         sent.push([tabId, message, options]);
         if (!listening) throw noListener;
@@ -126,6 +127,14 @@ describe('sendToTab', () => {
     lend({ wakes: false });
     await expect(sendToTab(7, 'content:mentions', {}, 0)).rejects.toBe(noListener);
     expect(sent).toHaveLength(1);
+  });
+
+  it('sends nothing into a page that is not a web page, where its address shows', async () => {
+    lend({ url: 'moz-extension://backstory/options.html' });
+    await expect(sendToTab(7, 'content:mentions', {}, 0)).rejects.toBe(noListener);
+    expect(injected).toEqual([]);
+    lend({ url: undefined }); // no access to the address: tried
+    expect(await sendToTab(7, 'content:mentions', {}, 0)).toEqual(['answer']);
   });
 
   it('wakes nothing for a message to every frame (a settings change has nothing to update there)', async () => {

@@ -39,11 +39,6 @@ function main(): void {
    * means the whole page.
    */
   let scope: Text[] | undefined;
-  /**
-   * Whether the sieve has read the whole page and found no candidate. Until the scanner loads,
-   * it stays so: anything found later loads the scanner.
-   */
-  let nameless = false;
 
   // Until scan.js takes over with an observer of its own, what the page adds is sieved here.
   const observer = new MutationObserver((records) => {
@@ -103,11 +98,9 @@ function main(): void {
     listening = true;
     chrome.runtime.onMessage.addListener((message, sender, reply) => {
       if (!isPageMessage(message)) return false;
-      // Two questions need no scanner: without one, a settings change has nothing to update,
-      // and a page the sieve read whole without a candidate mentions no one (the popup asks).
-      const { type } = message as { type: string };
-      if (!loading && (type === 'content:settings-changed' || (type === 'content:mentions' && nameless))) {
-        reply({ ok: true, result: type === 'content:mentions' ? [] : null });
+      // Settings matter only to a running scanner: without one, a change has nothing to update.
+      if ((message as { type: string }).type === 'content:settings-changed' && !loading) {
+        reply({ ok: true, result: null });
         return false;
       }
       takeOver()
@@ -124,9 +117,8 @@ function main(): void {
     void takeOver().catch(report);
   };
   void sievePage(document.body ?? document.documentElement, re, hooks).then((found) => {
-    if (found !== 'none') return start(found);
-    nameless = true;
-    lookForUpgrades(0);
+    if (found === 'none') lookForUpgrades(0);
+    else start(found);
   });
 }
 

@@ -18,6 +18,7 @@ import type { CorpusIndex, Quote } from '../../src/core/types';
 import {
   browserAvailable,
   chromiumExtensionErrors,
+  evaluateInContentScript,
   firefoxParent,
   launchChromium,
   launchFirefox,
@@ -89,6 +90,12 @@ interface Run {
    * asks about that tab the same way, and Firefox needs no `activeTab` to wake it.
    */
   popupAbout(tab: Tab, home: Tab): Promise<{ text(): Promise<string> }>;
+  /**
+   * Starts the content script of `tab`'s top frame listening without sending it anything, as
+   * a sender's wake does: in Chromium through the DevTools protocol (a test has no `activeTab`
+   * to grant), in Firefox with `scripting.executeScript` from `home`.
+   */
+  wake(tab: Tab, home: Tab): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -220,6 +227,10 @@ async function chromiumRun(): Promise<Run> {
         });
       return { text: async () => String(await evaluate('document.body.textContent')) };
     },
+    async wake(tab) {
+      const page = tab.raw as unknown as Parameters<typeof evaluateInContentScript>[1];
+      await evaluateInContentScript(context, page, b.extensionId, `globalThis[Symbol.for('backstory.listen')]()`);
+    },
     async close() {
       const errors = await chromiumExtensionErrors(context, b.extensionId);
       await b.close();
@@ -276,6 +287,18 @@ async function firefoxRun(): Promise<Run> {
       await home.run(({ id }) => browser.tabs.create({ url: browser.runtime.getURL('popup.html'), openerTabId: id }), { id });
       const popup = await run.waitForTab('popup.html');
       return { text: () => popup.evaluate(() => document.body.textContent ?? '') };
+    },
+    async wake(tab, home) {
+      await tab.front();
+      const id = await frontTabId(home);
+      await home.run(
+        ({ id }) =>
+          browser.scripting.executeScript({
+            target: { tabId: id, frameIds: [0] },
+            func: () => (globalThis as unknown as Record<symbol, () => void>)[Symbol.for('backstory.listen')]!(),
+          }),
+        { id },
+      );
     },
     close: () => b.close(),
   };
@@ -551,7 +574,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
         await news.press('Escape');
         expect(onPage.errors).toEqual([]);
       });
-      it('wakes the content script of a page that names no one, which listens to nothing until asked and answers the popup alone', async () => {
+      it('wakes the content script of a page that names no one, which listens to nothing until asked', async () => {
         const nameless = await run.web(`${server.url}/mentions/nameless.html`);
         opened.push(nameless);
         await nameless.front();
@@ -571,21 +594,29 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
         expect(await ask()).toMatch(/Receiving end does not exist/);
         expect(await scannerStarted(nameless)).toBe(false);
 
-        // The popup's question wakes it, and it answers without loading the scanner: the sieve
-        // read the whole page and found no one.
+        // The popup's question wakes it, and the scanner it loads answers: no one here.
         const popup = await run.popupAbout(nameless, home);
         const said = await waitFor(() => popup.text(), (t) => t.includes('on this page'));
         expect(said).toContain('Nothing the corpus covers is mentioned on this page.');
+        expect(await scannerStarted(nameless)).toBe(true);
         expect(await ask()).toEqual({ ok: true, result: [] });
+        expect(nameless.errors).toEqual([]);
+      });
+
+      it('opens the card for a look-up that is the first message a nameless page hears', async () => {
+        const nameless = await run.web(`${server.url}/mentions/nameless.html`);
+        opened.push(nameless);
+        await sleep(1000);
+        await run.wake(nameless, home);
+        await nameless.front();
+        const tabId = await frontTabId(home);
         expect(await scannerStarted(nameless)).toBe(false);
-        // Other questions still load it: a look-up of a selection, here a name in code, which
-        // neither the sieve nor the scanner reads.
+        // A name the scanner does not read (in code): the look-up loads the scanner, and is
+        // answered once the scanner has started, not before, when there is no session yet.
         await nameless.run(() => {
           document.getElementById('first')!.insertAdjacentHTML('beforeend', ' <code id="coded">Marco Rubio</code>');
           getSelection()!.selectAllChildren(document.getElementById('coded')!);
         }, null);
-        await sleep(300);
-        expect(await scannerStarted(nameless)).toBe(false);
         const shown = await home.run(
           ({ id }) => browser.tabs.sendMessage(id, { type: 'content:open-card', params: { selectionText: 'Marco Rubio' } }, { frameId: 0 }),
           { id: tabId },

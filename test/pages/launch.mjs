@@ -12,7 +12,7 @@ import { createServer } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { BROWSERS, firefoxParent } from '../support/browsers.mjs';
+import { BROWSERS, evaluateInContentScript, firefoxParent } from '../support/browsers.mjs';
 
 /** Schemes that reach the network; extension, data and blob URLs do not. */
 export const isNetwork = (/** @type {string} */ url) => /^(https?|wss?|ftp):/i.test(url);
@@ -151,12 +151,33 @@ async function gotoPage(page, url, timeoutMs) {
  * Mentions as the top frame's content script answers `content:mentions`, asked of every tab
  * (only the page under test has a content script). Without a frame id, every frame's script
  * would answer and the first answer would win: often an empty frame's, in Firefox.
+ * A content script that found no one is not listening: it is woken as the popup wakes it
+ * (src/content/listen-hook.ts), with `scripting.executeScript`, which Firefox allows through
+ * the content-script patterns. Chromium allows it only after a user's gesture (`activeTab`),
+ * so there `mentions()` wakes it first through the DevTools protocol.
  */
 const askMentions = async () => {
   const api = /** @type {any} */ (globalThis).browser ?? /** @type {any} */ (globalThis).chrome;
-  const tabs = await api.tabs.query({});
+  const own = (await api.tabs.getCurrent())?.id;
+  const tabs = (await api.tabs.query({})).filter((/** @type {any} */ t) => t.id !== own);
+  const ask = (/** @type {number} */ id) => api.tabs.sendMessage(id, { type: 'content:mentions', params: {} }, { frameId: 0 });
   const replies = await Promise.all(
-    tabs.map((/** @type {any} */ t) => api.tabs.sendMessage(t.id, { type: 'content:mentions', params: {} }, { frameId: 0 }).catch(() => null)),
+    tabs.map((/** @type {any} */ t) =>
+      ask(t.id).catch(async () => {
+        if (!api.scripting) return null; // an extension without the permission: nothing to wake with
+        const woken = await api.scripting
+          .executeScript({
+            target: { tabId: t.id, frameIds: [0] },
+            func: () => {
+              const listen = /** @type {any} */ (globalThis)[Symbol.for('backstory.listen')];
+              if (typeof listen === 'function') listen();
+              return typeof listen === 'function';
+            },
+          })
+          .catch(() => []);
+        return woken[0]?.result === true ? ask(t.id).catch(() => null) : null;
+      }),
+    ),
   );
   return replies.filter((r) => r && r.ok).map((r) => r.result);
 };
@@ -312,6 +333,9 @@ export async function launchChromiumForPages({ extensionDir, sinkPort }) {
     },
     async mentions() {
       if (!ext) return null;
+      // Wakes the content script without asking it anything (see askMentions); a page it does
+      // not run in (not text) has no world to wake.
+      await evaluateInContentScript(context, page, ext.extensionId, `globalThis[Symbol.for('backstory.listen')]?.(), true`).catch(() => null);
       return oneAnswer(await ext.probe.evaluate(askMentions));
     },
     async close() {
