@@ -479,7 +479,7 @@ export async function checkPage({ name, withExt, without, sinkWith, sinkWithout 
   for (const k of toRepeat) {
     const first = result.checks[k];
     if (!first || repeat.checks[k]?.status === 'differs') continue;
-    replaced[k] = { status: 'varies', detail: `${first.detail}; but not on a second visit with the extension: the page's own timing` };
+    replaced[k] = { status: 'varies', detail: `${first.detail}; but not in a late pair of visits, with and without the extension: the page's own timing` };
   }
   result = rejudged(result, replaced);
   result.notes.push(`visited again with and without the extension, late, because of: ${toRepeat.join(', ')}`);
