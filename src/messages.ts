@@ -6,7 +6,7 @@
  */
 import browser, { type Runtime } from './browser-api';
 import type { CardData } from './core/card';
-import { listenInPage } from './content/listen-hook';
+import { LISTEN_KEY, listenInPage } from './content/listen-hook';
 
 export interface MessageMap {
   /** Content script → background: what the card shows for one entity. */
@@ -149,7 +149,11 @@ async function wake(tabId: number, frameId: number): Promise<boolean> {
     // sent into an extension page.
     const { url } = await browser.tabs.get(tabId);
     if (url !== undefined && !/^https?:/.test(url)) return false;
-    const [ran] = await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, func: listenInPage });
+    const [ran] = await browser.scripting.executeScript({
+      target: { tabId, frameIds: [frameId] },
+      func: listenInPage,
+      args: [LISTEN_KEY],
+    });
     return ran?.result === true;
   } catch {
     return false; // no access to the page: a browser page, or no gesture to grant activeTab

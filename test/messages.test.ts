@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import { afterEach, describe, expect, it } from 'vitest';
-import { listenInPage } from '../src/content/listen-hook';
+import { LISTEN_KEY, listenInPage } from '../src/content/listen-hook';
 import { dispatcher, isEnvelope, sendToTab } from '../src/messages';
 
 /** Each case: a message as it might arrive, and whether the background should accept it. */
@@ -116,7 +116,7 @@ describe('sendToTab', () => {
   it('wakes a content script that found no one on its page, in the frame asked, and asks again', async () => {
     lend();
     expect(await sendToTab(7, 'content:open-card', { selectionText: 'Rubio' }, 3)).toEqual(['answer']);
-    expect(injected).toEqual([{ target: { tabId: 7, frameIds: [3] }, func: listenInPage }]);
+    expect(injected).toEqual([{ target: { tabId: 7, frameIds: [3] }, func: listenInPage, args: [LISTEN_KEY] }]);
     expect(sent).toHaveLength(2);
   });
 

@@ -76,19 +76,6 @@ function main(): void {
     }, delay);
   };
 
-  // Whether the browser can paint is asked only here: the first use of its Highlight API costs
-  // a page without candidates half a millisecond for nothing.
-  const takeOver = (): Promise<ScanModule> => {
-    listen();
-    return (loading ??= (canPaint(window) ? loadScanModule() : Promise.reject(new Error(NO_HIGHLIGHTS))).then((scan) => {
-      // Changes not yet reported would be lost with the observer.
-      if (sieveChanges(observer.takeRecords(), re)) scope = undefined;
-      observer.disconnect();
-      scan.start(scope);
-      return scan;
-    }));
-  };
-
   // The extension API is left alone until it is needed: its first use costs every page about
   // half a millisecond. Until the scanner loads, a sender that finds no listener wakes this
   // one through the hook (listen-hook.ts); the scanner's loading starts it too.
@@ -110,6 +97,19 @@ function main(): void {
     });
   };
   (globalThis as unknown as Record<symbol, unknown>)[LISTEN_HOOK] = listen;
+
+  // Whether the browser can paint is asked only here: the first use of its Highlight API costs
+  // a page without candidates half a millisecond for nothing.
+  const takeOver = (): Promise<ScanModule> => {
+    listen();
+    return (loading ??= (canPaint(window) ? loadScanModule() : Promise.reject(new Error(NO_HIGHLIGHTS))).then((scan) => {
+      // Changes not yet reported would be lost with the observer.
+      if (sieveChanges(observer.takeRecords(), re)) scope = undefined;
+      observer.disconnect();
+      scan.start(scope);
+      return scan;
+    }));
+  };
 
   const start = (found: Exclude<Candidates, 'none'>): void => {
     if (loading) return;

@@ -3,18 +3,19 @@
  * one, content.js leaves the extension API alone: its first use costs every page about half a
  * millisecond (docs/performance.md). It leaves a function under a registered symbol on its
  * isolated world's global instead, which the page cannot see. A sender whose message finds no
- * listener runs `listenInPage` in that world (`scripting.executeScript`, messages.ts), then
- * sends again.
+ * listener runs `listenInPage` in that world (`scripting.executeScript`, messages.ts) with
+ * LISTEN_KEY, then sends again.
  */
-export const LISTEN_HOOK = Symbol.for('backstory.listen');
+export const LISTEN_KEY = 'backstory.listen';
+export const LISTEN_HOOK = Symbol.for(LISTEN_KEY);
 
 /**
  * Runs in the tab's isolated world, serialised by `scripting.executeScript`, so it can use no
- * import: it names the hook by the same key as LISTEN_HOOK. Whether a content script was there
- * to start listening.
+ * import: the key (LISTEN_KEY) comes as its argument. Whether a content script was there to
+ * start listening.
  */
-export function listenInPage(): boolean {
-  const listen = (globalThis as unknown as Record<symbol, unknown>)[Symbol.for('backstory.listen')];
+export function listenInPage(key: string): boolean {
+  const listen = (globalThis as unknown as Record<symbol, unknown>)[Symbol.for(key)];
   if (typeof listen !== 'function') return false;
   listen();
   return true;

@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser as ExtensionApi } from 'webextension-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LISTEN_KEY } from '../../src/content/listen-hook';
 import type { CorpusIndex, Quote } from '../../src/core/types';
 import {
   browserAvailable,
@@ -229,7 +230,7 @@ async function chromiumRun(): Promise<Run> {
     },
     async wake(tab) {
       const page = tab.raw as unknown as Parameters<typeof evaluateInContentScript>[1];
-      await evaluateInContentScript(context, page, b.extensionId, `globalThis[Symbol.for('backstory.listen')]()`);
+      await evaluateInContentScript(context, page, b.extensionId, `globalThis[Symbol.for(${JSON.stringify(LISTEN_KEY)})]()`);
     },
     async close() {
       const errors = await chromiumExtensionErrors(context, b.extensionId);
@@ -292,12 +293,13 @@ async function firefoxRun(): Promise<Run> {
       await tab.front();
       const id = await frontTabId(home);
       await home.run(
-        ({ id }) =>
+        ({ id, key }) =>
           browser.scripting.executeScript({
             target: { tabId: id, frameIds: [0] },
-            func: () => (globalThis as unknown as Record<symbol, () => void>)[Symbol.for('backstory.listen')]!(),
+            func: (k: string) => (globalThis as unknown as Record<symbol, () => void>)[Symbol.for(k)]!(),
+            args: [key],
           }),
-        { id },
+        { id, key: LISTEN_KEY },
       );
     },
     close: () => b.close(),

@@ -147,6 +147,9 @@ async function gotoPage(page, url, timeoutMs) {
   }
 }
 
+/** The key of the hook a nameless page's content script leaves: src/content/listen-hook.ts's. */
+const LISTEN_KEY = 'backstory.listen';
+
 /**
  * Mentions as the top frame's content script answers `content:mentions`, asked of every tab
  * (only the page under test has a content script). Without a frame id, every frame's script
@@ -156,7 +159,7 @@ async function gotoPage(page, url, timeoutMs) {
  * the content-script patterns. Chromium allows it only after a user's gesture (`activeTab`),
  * so there `mentions()` wakes it first through the DevTools protocol.
  */
-const askMentions = async () => {
+const askMentions = async (/** @type {string} */ key) => {
   const api = /** @type {any} */ (globalThis).browser ?? /** @type {any} */ (globalThis).chrome;
   const own = (await api.tabs.getCurrent())?.id;
   const tabs = (await api.tabs.query({})).filter((/** @type {any} */ t) => t.id !== own);
@@ -168,11 +171,12 @@ const askMentions = async () => {
         const woken = await api.scripting
           .executeScript({
             target: { tabId: t.id, frameIds: [0] },
-            func: () => {
-              const listen = /** @type {any} */ (globalThis)[Symbol.for('backstory.listen')];
+            func: (/** @type {string} */ key) => {
+              const listen = /** @type {any} */ (globalThis)[Symbol.for(key)];
               if (typeof listen === 'function') listen();
               return typeof listen === 'function';
             },
+            args: [key],
           })
           .catch(() => []);
         return woken[0]?.result === true ? ask(t.id).catch(() => null) : null;
@@ -335,8 +339,8 @@ export async function launchChromiumForPages({ extensionDir, sinkPort }) {
       if (!ext) return null;
       // Wakes the content script without asking it anything (see askMentions); a page it does
       // not run in (not text) has no world to wake.
-      await evaluateInContentScript(context, page, ext.extensionId, `globalThis[Symbol.for('backstory.listen')]?.(), true`).catch(() => null);
-      return oneAnswer(await ext.probe.evaluate(askMentions));
+      await evaluateInContentScript(context, page, ext.extensionId, `globalThis[Symbol.for(${JSON.stringify(LISTEN_KEY)})]?.(), true`).catch(() => null);
+      return oneAnswer(await ext.probe.evaluate(askMentions, LISTEN_KEY));
     },
     async close() {
       await context.close();
@@ -480,7 +484,7 @@ export async function launchFirefoxForPages({ extensionDir, sinkPort }) {
     },
     async mentions() {
       if (!probe) return null;
-      return oneAnswer(await probe.evaluate(askMentions));
+      return oneAnswer(await probe.evaluate(askMentions, LISTEN_KEY));
     },
     close: () => browser.close(),
   };
