@@ -4,6 +4,7 @@
  * demo and benchmarks. Chromium runs through playwright-core, Firefox through puppeteer-core
  * over WebDriver BiDi; neither downloads a browser.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -23,14 +24,54 @@ export const BROWSERS = {
 /** @typedef {keyof typeof BROWSERS} BrowserName */
 
 /**
- * Whether a browser can run here. Outside CI a missing browser is skipped with a loud message;
- * in CI (CI set in the environment) it is an error, because CI must prove both browsers.
+ * The oldest Firefox the harness runs on: on ESR 140 the scripts it runs in Firefox's parent
+ * process (firefoxParent) find none of its globals. Debian's ESR 140 is what an install from a
+ * stale package list gets.
+ */
+export const FIREFOX_TESTED_FROM = 153;
+
+/** @type {Map<string, string>} */
+const versions = new Map();
+
+/** What the executable prints for `--version`, e.g. "Mozilla Firefox 153.7.0esr"; '' if nothing. */
+function versionOf(/** @type {string} */ exe) {
+  if (!versions.has(exe)) {
+    let printed = '';
+    try {
+      printed = execFileSync(exe, ['--version'], { encoding: 'utf8', timeout: 30_000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    } catch {
+      // Not runnable: the launch says why.
+    }
+    versions.set(exe, printed);
+  }
+  return versions.get(exe) ?? '';
+}
+
+/**
+ * Why this Firefox cannot run the tests, or null. `printed` is its `--version` line; a line
+ * without a version (a wrapper, another build) is given the benefit of the doubt.
+ * @param {string} printed
+ */
+export function firefoxTooOld(printed) {
+  const major = Number(/(\d+)\.\d/.exec(printed)?.[1]);
+  if (!(major < FIREFOX_TESTED_FROM)) return null;
+  return `${printed} is older than the tests need (Firefox ESR ${FIREFOX_TESTED_FROM} or newer): refresh the package list first (apt-get update && apt-get install -y firefox-esr) or set FIREFOX_PATH.`;
+}
+
+/**
+ * Whether a browser can run here. Outside CI a missing browser (or a Firefox too old for the
+ * harness) is skipped with a loud message; in CI (CI set in the environment) it is an error,
+ * because CI must prove both browsers.
  * @param {BrowserName} name
  */
 export function browserAvailable(name) {
   const { path: exe, debianPackage } = BROWSERS[name];
-  if (existsSync(exe)) return true;
-  const message = `${name} not found at ${exe}: install the Debian package "${debianPackage}" (apt-get install -y ${debianPackage}) or set ${name === 'chromium' ? 'CHROMIUM_PATH' : 'FIREFOX_PATH'}.`;
+  const message = !existsSync(exe)
+    ? `${name} not found at ${exe}: install the Debian package "${debianPackage}" (apt-get install -y ${debianPackage}) or set ${name === 'chromium' ? 'CHROMIUM_PATH' : 'FIREFOX_PATH'}.`
+    : name === 'firefox'
+      ? firefoxTooOld(versionOf(exe))
+      : null;
+  if (message === null) return true;
   if (process.env.CI) throw new Error(`${message} CI requires both browsers.`);
   console.warn(`\n${'!'.repeat(78)}\n!!! SKIPPING ${name.toUpperCase()} TESTS: ${message}\n${'!'.repeat(78)}\n`);
   return false;
