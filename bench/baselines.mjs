@@ -76,6 +76,27 @@ export async function writeBaselines(dir, aliases) {
   };
 }
 
+/**
+ * The floor alone, as a Firefox extension (firefox.mjs): the same script, on http://localhost.
+ * @param {string} dir
+ */
+export async function writeFirefoxFloor(dir) {
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  const manifest = {
+    manifest_version: 3,
+    name: 'Backstory benchmark floor',
+    version: '1.0.0',
+    description: 'The floor, as a content script, for npm run bench in Firefox.',
+    browser_specific_settings: { gecko: { id: 'floor@backstory-bench' } },
+    background: { scripts: ['worker.js'] },
+    content_scripts: [{ matches: ['http://localhost/*'], js: ['floor.js'], run_at: 'document_idle' }],
+  };
+  await writeFile(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  await writeFile(path.join(dir, 'worker.js'), '');
+  await writeFile(path.join(dir, 'floor.js'), FLOOR);
+}
+
 /** The module `writeUnsieved` puts in the sieve's place: it compiles nothing and finds nothing. */
 const NO_SIEVE = 'export function compileSieve() { return {}; }\nexport function sieve() {}\n';
 

@@ -12,9 +12,11 @@
  *                                          time and the popup's search on it (about 30 minutes)
  *   npm run bench -- --no-build            measure dist/ as it is
  *   npm run bench -- --only scan,hover     just these parts (scan, storm, hover, popup, memory,
- *                                          corpus); the others say "not measured"
+ *                                          firefox, corpus); the others say "not measured"
  *   npm run bench -- --loads 5             loads per saved page for the scan and the baselines
  *                                          (medians kept; 3 by default)
+ *   npm run bench -- --firefox-pages 20    saved pages for the scan in Firefox (sampled; 10 by
+ *                                          default, 24 with --full)
  *
  * Every figure is measured in this run. Where one could not be, the results say why.
  */
@@ -26,12 +28,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { browserAvailable, launchChromium } from '../test/support/browsers.mjs';
+import { firefoxScan } from './firefox.mjs';
 import { corpusBuilds, nodeSearchTimes } from './corpus.mjs';
 import { hoverTimes } from './hover.mjs';
 import { addedHeap } from './memory.mjs';
 import { keystrokeTimes, popupOpenTimes } from './popup.mjs';
 import { writeReport } from './report.mjs';
-import { writeBaselines, writeUnsieved } from './baselines.mjs';
+import { writeBaselines, writeFirefoxFloor, writeUnsieved } from './baselines.mjs';
 import { scanPages } from './scan.mjs';
 import { startServer } from './server.mjs';
 import { sizes } from './sizes.mjs';
@@ -50,11 +53,12 @@ const { values: args } = parseArgs({
     'markjs-pages': { type: 'string', default: '6' },
     full: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
-    only: { type: 'string', default: 'scan,storm,hover,popup,memory,corpus' },
+    only: { type: 'string', default: 'scan,storm,hover,popup,memory,firefox,corpus' },
     loads: { type: 'string', default: '3' },
+    'firefox-pages': { type: 'string' },
   },
 });
-const PARTS = ['scan', 'storm', 'hover', 'popup', 'memory', 'corpus'];
+const PARTS = ['scan', 'storm', 'hover', 'popup', 'memory', 'firefox', 'corpus'];
 const only = new Set(args.only.split(',').map((s) => s.trim()));
 const unknownParts = [...only].filter((p) => !PARTS.includes(p));
 if (unknownParts.length) throw new Error(`--only: no such part: ${unknownParts.join(', ')} (parts: ${PARTS.join(', ')})`);
@@ -96,7 +100,7 @@ const results = {
   },
   options: { pages: args.pages, markjsPages: Number(args['markjs-pages']), full: args.full, loads: Number(args.loads) },
   notes: /** @type {string[]} */ ([
-    'Firefox: only the sizes of its bundles and zip are measured. The other figures need a timeline that attributes main-thread work to the content script and shows when it starts; Chromium gives one over the DevTools protocol, Firefox over WebDriver BiDi does not, and a hook inside the shipped code is not wanted.',
+    'Firefox: the sizes, and the scan against the floor on a sample of saved pages, from its sampling profiler (coarse on small pages). The other figures need a timeline that attributes each main-thread task to the content script and shows when it starts; Chromium gives one over the DevTools protocol, Firefox does not, and a hook inside the shipped code is not wanted.',
   ]),
 };
 
@@ -245,7 +249,30 @@ try {
   await unsievedBrowser.close();
 }
 
-// 4. The corpus build, in node, after the browser work so neither disturbs the other.
+// 4. The scan in Firefox, sampled (firefox.mjs), on a sample of the saved pages.
+if (wants('firefox') && pages.length) {
+  if (!browserAvailable('firefox')) {
+    results.notes.push('The scan in Firefox was not measured: no Firefox ESR here.');
+  } else {
+    const sample = spread(pages, Number(args['firefox-pages'] ?? (args.full ? 24 : 10)));
+    log(`\nScan and floor in Firefox, sampled, on ${sample.length} saved pages [${elapsed()}]`);
+    const floorDir = path.join(TMP, 'firefox-floor');
+    await writeFirefoxFloor(floorDir);
+    results.firefox = await firefoxScan({
+      backstoryDir: path.join(DIST, 'firefox'),
+      floorDir,
+      pages: sample,
+      on: server.on,
+      off: server.off,
+      loads: Number(args.loads),
+      log,
+    });
+    const missing = sample.filter((p) => !results.firefox.pages.some((/** @type {{ page: string }} */ r) => r.page === p.name)).map((p) => p.name);
+    if (missing.length) results.notes.push(`Left out in Firefox, because no load showed the content script running (three tries): ${missing.join(', ')}.`);
+  }
+}
+
+// 5. The corpus build, in node, after the browser work so neither disturbs the other.
 // 3,000 is the largest that fits the default run's time; --full adds 10,000 (docs/performance.md:
 // the cost per article is flat from 1,000 on).
 if (wants('corpus')) {
@@ -259,7 +286,7 @@ if (wants('corpus')) {
     results.notes.push(note);
   }
 
-  // 5. The popup's search on the largest generated corpus, in the real popup.
+  // 6. The popup's search on the largest generated corpus, in the real popup.
   const largest = corpus.largest;
   const largestSize = corpusSizes.at(-1) ?? 0;
   if (largest && wants('popup')) {
