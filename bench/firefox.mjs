@@ -12,10 +12,15 @@
  * the floor's content script (baselines.mjs) in a second Firefox, so the ratio compares like
  * with like. Sampled figures are coarse on small pages: a few samples, each worth 0.1–2 ms.
  *
+ * The popup (`firefoxPopup`): opened as a tab, as the tests open it; open to interactive from
+ * its own `backstory-popup-ready` mark, and each keystroke from the profiler's markers of the
+ * key's events (from the start of its keydown to the end of the last event it dispatched).
+ *
  * The profiler is driven from Firefox's parent process over WebDriver BiDi (firefoxParent), as
  * the tests read Firefox's consoles; the shipped extension has no hook for it.
  */
 import { firefoxParent, launchFirefox } from '../test/support/browsers.mjs';
+import { QUERIES } from './corpus.mjs';
 import { median } from './stats.mjs';
 
 /** The interval asked of the sampler, in ms. */
@@ -197,5 +202,104 @@ export async function firefoxScan({ backstoryDir, floorDir, pages, on, off, load
   } finally {
     await backstory.close();
     await floor.close();
+  }
+}
+
+/**
+ * @typedef {object} KeyEvent  a profiler marker of a key's DOM event, as the popup's process
+ *   recorded it: where an event's dispatch started or ended, in ms
+ * @property {string} type  keydown, keypress, beforeinput, input or keyup
+ * @property {'start' | 'end'} phase
+ * @property {number} at
+ */
+
+/**
+ * Each key's time: from the start of its keydown's dispatch to the end of the last dispatch
+ * that ends before the next keydown (the keypress, inside which Firefox inserts the letter,
+ * fires input, and runs the microtasks Preact renders in; keyup is left out, as it is a
+ * separate task). Keys whose keydown or end is missing are left out.
+ * @param {KeyEvent[]} events @returns {number[]}
+ */
+export function keyTimes(events) {
+  const sorted = [...events].sort((a, b) => a.at - b.at);
+  const downs = sorted.filter((e) => e.type === 'keydown' && e.phase === 'start').map((e) => e.at);
+  return downs.flatMap((start, i) => {
+    const next = downs[i + 1] ?? Infinity;
+    const ends = sorted.filter((e) => e.phase === 'end' && e.type !== 'keyup' && e.at > start && e.at < next).map((e) => e.at);
+    return ends.length ? [Math.max(...ends) - start] : [];
+  });
+}
+
+/**
+ * The popup in Firefox, on the corpus `backstoryDir` bundles: `opens` times open to interactive,
+ * then the queries typed a key at a time.
+ * @param {string} backstoryDir @param {number} opens
+ * @returns {Promise<{ openMs: number[], keystrokes: { query: string, key: string, ms: number }[] }>}
+ */
+export async function firefoxPopup(backstoryDir, opens) {
+  const browser = await launchFirefox(backstoryDir);
+  const inParent = firefoxParent(browser.raw);
+  try {
+    const url = `${await inParent(`WebExtensionPolicy.getByID(${JSON.stringify(browser.addonId)}).getURL('popup.html')`)}`;
+    /** Opens the popup in a tab (Firefox refuses to navigate to it over BiDi) and waits until it is searchable. */
+    const open = async () => {
+      const known = new Set(await browser.raw.pages());
+      await inParent(`gBrowser.selectedTab = gBrowser.addTab(${JSON.stringify(url)}, { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() })`);
+      for (const until = Date.now() + 60_000; Date.now() < until; ) {
+        for (const page of await browser.raw.pages()) {
+          if (known.has(page) || (await page.evaluate(() => location.href).catch(() => '')) !== url) continue;
+          await page.waitForFunction(() => performance.getEntriesByName('backstory-popup-ready').length > 0, { timeout: 60_000 });
+          const ready = await page.evaluate(() => performance.getEntriesByName('backstory-popup-ready')[0]?.startTime ?? NaN);
+          return { page, ready };
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      throw new Error('Firefox: the popup tab did not appear');
+    };
+    const openMs = [];
+    for (let i = 0; i < opens; i++) {
+      const { page, ready } = await open();
+      openMs.push(ready);
+      await page.close();
+    }
+    const { page } = await open();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    /** @type {{ query: string, key: string, ms: number }[]} */
+    const keystrokes = [];
+    for (const query of QUERIES) {
+      await page.focus('#search');
+      await inParent(`Services.profiler.StartProfiler(1 << 22, 1, ['markersallthreads', 'nostacksampling'], ['GeckoMain'])`);
+      try {
+        for (const key of query) {
+          await page.keyboard.type(key);
+          await new Promise((resolve) => setTimeout(resolve, 120));
+        }
+        const json = await inParent(`(async () => {
+          const pid = gBrowser.browsers.find((b) => b.currentURI.spec === ${JSON.stringify(url)})?.frameLoader?.remoteTab?.osPid;
+          const profile = await Services.profiler.getProfileDataAsync();
+          const out = [];
+          for (const process of [profile, ...(profile.processes ?? [])]) for (const t of process.threads) {
+            if (t.pid !== pid || t.name !== 'GeckoMain') continue;
+            const m = t.markers.schema;
+            for (const row of t.markers.data) {
+              const data = row[m.data];
+              if (!data || data.type !== 'DOMEvent' || !/^(?:key\\w+|beforeinput|input)$/.test(data.eventType)) continue;
+              // An interval marker comes whole, or as a start (no end time) and an end (no start).
+              if (row[m.startTime]) out.push({ type: data.eventType, phase: 'start', at: row[m.startTime] });
+              if (row[m.endTime]) out.push({ type: data.eventType, phase: 'end', at: row[m.endTime] });
+            }
+          }
+          return JSON.stringify(out);
+        })()`);
+        keyTimes(JSON.parse(json)).forEach((ms, i) => keystrokes.push({ query, key: query.slice(0, i + 1), ms }));
+      } finally {
+        await inParent('Services.profiler.StopProfiler()');
+      }
+      await page.keyboard.press('Escape');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    return { openMs, keystrokes };
+  } finally {
+    await browser.close();
   }
 }

@@ -47,6 +47,9 @@ export function summarise(r) {
   const firefox = r.firefox?.pages ?? [];
   const firefoxFloor = firefox.map((p) => ratio(p.scanCpuMs, p.floorCpuMs));
   const firefoxWorst = firefox.reduce((w, p) => (w && ratio(w.scanCpuMs, w.floorCpuMs) >= ratio(p.scanCpuMs, p.floorCpuMs) ? w : p), /** @type {any} */ (null));
+  const firefoxKeys = (/** @type {any} */ p) => (p?.keystrokes ?? []).map((/** @type {any} */ k) => k.ms);
+  const fxBundled = firefoxKeys(r.firefoxPopup?.bundled);
+  const fxSynthetic = firefoxKeys(r.firefoxPopup?.synthetic);
   const builds = r.corpus?.builds ?? [];
   // Linear growth: the CPU time per article of the largest corpus within 1.3× of the lowest.
   const perArticle = builds.map((/** @type {any} */ b) => b.cpuMsPerArticle);
@@ -112,6 +115,13 @@ export function summarise(r) {
           }
         : null,
     },
+    firefoxPopup: {
+      openMedianMs: median(r.firefoxPopup?.bundled?.openMs ?? []),
+      bundled: { median: median(fxBundled), p95: quantile(fxBundled, 0.95), worst: max(fxBundled) },
+      synthetic: r.firefoxPopup?.synthetic
+        ? { articles: r.firefoxPopup.synthetic.articles, openMedianMs: median(r.firefoxPopup.synthetic.openMs), median: median(fxSynthetic), p95: quantile(fxSynthetic, 0.95), worst: max(fxSynthetic) }
+        : null,
+    },
     corpus: { perArticleGrowth: growth },
   };
 
@@ -155,18 +165,22 @@ export function summarise(r) {
     },
     {
       budget: 'search ≤ 16 ms per keystroke, bundled corpus (judged on p95)',
-      measured: keys(r.popup?.bundled).length ? `median ${round(summary.popup.bundled.median)} ms, p95 ${round(summary.popup.bundled.p95)} ms, worst ${round(summary.popup.bundled.worst)} ms; CPU p95 ${round(summary.popup.bundled.cpuP95)} ms` : '',
-      status: keys(r.popup?.bundled).length ? (summary.popup.bundled.p95 <= 16 ? 'pass' : 'miss') : 'not measured',
+      measured: keys(r.popup?.bundled).length
+        ? `median ${round(summary.popup.bundled.median)} ms, p95 ${round(summary.popup.bundled.p95)} ms, worst ${round(summary.popup.bundled.worst)} ms; CPU p95 ${round(summary.popup.bundled.cpuP95)} ms` +
+          (fxBundled.length ? `. Firefox: median ${round(summary.firefoxPopup.bundled.median)} ms, p95 ${round(summary.firefoxPopup.bundled.p95)} ms, worst ${round(summary.firefoxPopup.bundled.worst)} ms` : '')
+        : '',
+      status: keys(r.popup?.bundled).length ? (Math.max(summary.popup.bundled.p95, fxBundled.length ? summary.firefoxPopup.bundled.p95 : 0) <= 16 ? 'pass' : 'miss') : 'not measured',
     },
     {
       budget: 'search ≤ 50 ms per keystroke, 10,000 articles (judged on p95)',
       measured:
         has10k && summary.popup.synthetic
-          ? `median ${round(summary.popup.synthetic.median)} ms, p95 ${round(summary.popup.synthetic.p95)} ms, worst ${round(summary.popup.synthetic.worst)} ms; CPU p95 ${round(summary.popup.synthetic.cpuP95)} ms`
+          ? `median ${round(summary.popup.synthetic.median)} ms, p95 ${round(summary.popup.synthetic.p95)} ms, worst ${round(summary.popup.synthetic.worst)} ms; CPU p95 ${round(summary.popup.synthetic.cpuP95)} ms` +
+            (summary.firefoxPopup.synthetic?.articles === 10_000 ? `. Firefox: median ${round(summary.firefoxPopup.synthetic.median)} ms, p95 ${round(summary.firefoxPopup.synthetic.p95)} ms, worst ${round(summary.firefoxPopup.synthetic.worst)} ms` : '')
           : summary.popup.synthetic
             ? `not built at 10,000 in this run; at ${r.popup.synthetic.articles} articles already median ${round(summary.popup.synthetic.median)} ms, p95 ${round(summary.popup.synthetic.p95)} ms`
             : '',
-      status: has10k && summary.popup.synthetic ? (summary.popup.synthetic.p95 <= 50 ? 'pass' : 'miss') : summary.popup.synthetic && summary.popup.synthetic.median > 50 ? 'miss' : 'not measured',
+      status: has10k && summary.popup.synthetic ? (Math.max(summary.popup.synthetic.p95, summary.firefoxPopup.synthetic?.articles === 10_000 ? summary.firefoxPopup.synthetic.p95 : 0) <= 50 ? 'pass' : 'miss') : summary.popup.synthetic && summary.popup.synthetic.median > 50 ? 'miss' : 'not measured',
     },
     {
       budget: 'content script ≤ 30 KB gzipped (judged on content.js)',
@@ -288,6 +302,15 @@ function table(r) {
     const p = r.popup.synthetic;
     lines.push(`| Popup open to interactive, ${p.articles} generated articles (index ${kb(p.indexBytes)}, search index ${kb(p.searchIndexBytes)}) | median ${ms(s.popup.synthetic.openMedianMs)} |`);
     lines.push(`| Search per keystroke, ${p.articles} generated articles | median ${ms(s.popup.synthetic.median)}, p95 ${ms(s.popup.synthetic.p95)}, worst ${ms(s.popup.synthetic.worst)}; to the frame painted: median ${ms(s.popup.synthetic.paintedMedian)}; \`search()\` alone in node: median ${ms(median(p.nodeSearchMs))} |`);
+  }
+  if (r.firefoxPopup?.bundled) {
+    const f = s.firefoxPopup;
+    lines.push(`| Firefox ${r.firefox?.firefox ?? ''}: popup open to interactive, bundled corpus | median ${ms(f.openMedianMs)} |`);
+    lines.push(`| Firefox: search per keystroke, bundled corpus (keydown to the end of its last event, from the profiler's markers) | median ${ms(f.bundled.median)}, p95 ${ms(f.bundled.p95)}, worst ${ms(f.bundled.worst)} |`);
+    if (f.synthetic) {
+      lines.push(`| Firefox: popup open to interactive, ${f.synthetic.articles} generated articles | median ${ms(f.synthetic.openMedianMs)} |`);
+      lines.push(`| Firefox: search per keystroke, ${f.synthetic.articles} generated articles | median ${ms(f.synthetic.median)}, p95 ${ms(f.synthetic.p95)}, worst ${ms(f.synthetic.worst)} |`);
+    }
   }
   for (const b of r.corpus?.builds ?? []) {
     lines.push(`| Corpus build, ${b.articles} generated articles (${kb(b.textBytes)} of text, ${b.quotes} quotes) | ${round(b.totalMs / 1000)} s (corpus ${round(b.indexMs / 1000)} s, search index ${round(b.searchIndexMs / 1000)} s); CPU ${round(b.cpuMs / 1000)} s, **${round(b.cpuMsPerArticle)} ms per article** |`);

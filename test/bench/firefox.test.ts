@@ -4,7 +4,7 @@
  * extension machinery, else to nobody; only the page's process counts.
  */
 import { describe, expect, it } from 'vitest';
-import { attribute } from '../../bench/firefox.mjs';
+import { attribute, keyTimes } from '../../bench/firefox.mjs';
 
 const HOST = 'abc-123';
 
@@ -73,5 +73,24 @@ describe('attribute', () => {
   it('runs alone, as it is sent into Firefox as source', () => {
     const alone = new Function(`return (${attribute.toString()});`)() as typeof attribute;
     expect(alone(profile, 42, HOST)).toEqual(attribute(profile, 42, HOST));
+  });
+});
+
+describe('keyTimes', () => {
+  const start = (type: string, at: number) => ({ type, phase: 'start' as const, at });
+  const end = (type: string, at: number) => ({ type, phase: 'end' as const, at });
+
+  it("times each key from its keydown's start to the end of the last event before the next key, keyup aside", () => {
+    const events = [
+      start('keydown', 100), end('keydown', 100.2), start('keypress', 100.3), start('beforeinput', 100.4), end('beforeinput', 100.5),
+      start('input', 100.6), end('input', 100.8), end('keypress', 104.5), start('keyup', 106), end('keyup', 109),
+      start('keydown', 200), end('keydown', 200.1), start('keypress', 200.2), end('keypress', 203),
+    ];
+    expect(keyTimes(events).map((ms) => Number(ms.toFixed(3)))).toEqual([4.5, 3]);
+  });
+
+  it('reads events in any order, and leaves out a key whose events never ended', () => {
+    expect(keyTimes([end('keypress', 12), start('keydown', 10)])).toEqual([2]);
+    expect(keyTimes([start('keydown', 10), start('keypress', 11)])).toEqual([]);
   });
 });
