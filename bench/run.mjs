@@ -9,7 +9,7 @@
  *   npm run bench -- --pages all           every saved page instead of a sample of 40
  *   npm run bench -- --pages bbc-1,cnn     these pages
  *   npm run bench -- --full                every page, and the 10,000-article corpus: its build
- *                                          time and the popup's search on it (about 30 minutes)
+ *                                          time and the popup's search on it (about 32 minutes)
  *   npm run bench -- --no-build            measure dist/ as it is
  *   npm run bench -- --only scan,hover     just these parts (scan, storm, hover, popup, memory,
  *                                          firefox, corpus); the others say "not measured"
