@@ -5,7 +5,7 @@
  * mark.js, checked against the budgets of issue 7. Writes bench/results.json and the results
  * table in docs/performance.md (which says what each figure means and how it is taken).
  *
- *   npm run bench                          the default run (10 to 15 minutes on 2 cores)
+ *   npm run bench                          the default run (about 13 minutes on 2 cores)
  *   npm run bench -- --pages all           every saved page instead of a sample of 40
  *   npm run bench -- --pages bbc-1,cnn     these pages
  *   npm run bench -- --full                every page, and the 10,000-article corpus: its build
