@@ -219,10 +219,37 @@ export function compareLayout(withExt, baseline, baseline2) {
   if (moved.length > 0) {
     const detail = `${moved.length} of ${compared} boxes (elements and text) differ${besides ? ` (not counting ${besides})` : ''}: ${brief(moved.map(describe))}`;
     if (!keepsLength) return { status: 'varies', detail: `${detail}; the page's own DOM changes between loads` };
+    const scrolled = scrolledOnly(moved, a, b);
+    if (scrolled) return { status: 'varies', detail: `${scrolled}; every other box is where that scroll puts it, or fixed in the window` };
     return { status: 'differs', detail };
   }
   if (besides) return { status: 'same', detail: `the rest match, not counting ${besides}` };
   return { status: 'same' };
+}
+
+/**
+ * Where the only difference is the document's scroll position: what it is with and without the
+ * extension, or null. Every moved box must then sit where that scroll moves a box (its size
+ * the same), and the document's size must match; a box fixed in the window does not move. A
+ * page that scrolls itself at a moment that depends on timing (an `autofocus` field, which the
+ * browser scrolls into view when it gets to it) lands in different places from load to load.
+ * @param {number[]} moved  lines of the boxes that differ, -1 for the document
+ * @param {Map<number, string>} withExt @param {Map<number, string>} without  boxes by line
+ */
+function scrolledOnly(moved, withExt, without) {
+  const numbers = (/** @type {string | undefined} */ box) => (box ?? '').split(',').map(Number);
+  const [ax, ay, aw, ah] = numbers(withExt.get(-1));
+  const [bx, by, bw, bh] = numbers(without.get(-1));
+  if (!moved.includes(-1) || aw !== bw || ah !== bh) return null;
+  const [dx, dy] = [/** @type {number} */ (bx) - /** @type {number} */ (ax), /** @type {number} */ (by) - /** @type {number} */ (ay)];
+  const near = (/** @type {number} */ u, /** @type {number} */ v) => Math.abs(u - v) < 0.01;
+  const follows = (/** @type {number} */ i) => {
+    const [x, y, w, h] = numbers(withExt.get(i));
+    const [x0, y0, w0, h0] = numbers(without.get(i));
+    return near(/** @type {number} */ (x) - /** @type {number} */ (x0), dx) && near(/** @type {number} */ (y) - /** @type {number} */ (y0), dy) && w === w0 && h === h0;
+  };
+  if (!moved.every((i) => i === -1 || follows(i))) return null;
+  return `the page is scrolled to (${ax}, ${ay}) with the extension and (${bx}, ${by}) without`;
 }
 
 /**

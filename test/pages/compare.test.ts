@@ -166,6 +166,23 @@ describe('compareLayout', () => {
     expect(found.detail).toContain('document scroll and size');
   });
 
+  it('calls a difference of scroll alone inconclusive, where every box is where the scroll puts it', () => {
+    // Scrolled 300 px further down with the extension: boxes in the flow sit 300 px higher in
+    // the window; the <p> is fixed in the window and does not move.
+    const down = page.flatMap((_, i) => (i === 2 ? [0, 20, 10, 10] : [0, i * 10 - 300, 10, 10]));
+    const found = compareLayout(snap(page, down, [0, 300, 1200, 800]), snap(page));
+    expect(found.status).toBe('varies');
+    expect(found.detail).toContain('scrolled to (0, 300) with the extension and (0, 0) without');
+  });
+
+  it('still reports a box that moved besides the scroll, or a document that changed size', () => {
+    const down = page.flatMap((_, i) => [0, i * 10 - 300, 10, 10]);
+    down[3 * 4 + 1] = 5; // the text sits elsewhere than the scroll puts it
+    expect(compareLayout(snap(page, down, [0, 300, 1200, 800]), snap(page)).status).toBe('differs');
+    const taller = page.flatMap((_, i) => [0, i * 10 - 300, 10, 10]);
+    expect(compareLayout(snap(page, taller, [0, 300, 1200, 900]), snap(page)).status).toBe('differs');
+  });
+
   it('does not compare boxes when the DOM differs', () => {
     expect(compareLayout(snap([...page, '1 <x> y']), snap(page)).status).toBe('varies');
   });
