@@ -183,8 +183,8 @@ export async function firefoxScan({ backstoryDir, floorDir, pages, on, off, load
         log(`  ${page.name}: left out: no load showed ${withBackstory.length === 0 ? "Backstory's" : "the floor's"} content script running`);
         continue;
       }
-      const total = (/** @type {Attribution} */ a) => a.machineryMs + Object.values(a.scripts).reduce((s, v) => s + v, 0);
       const scripts = (/** @type {Attribution} */ a) => Object.values(a.scripts).reduce((s, v) => s + v, 0);
+      const total = (/** @type {Attribution} */ a) => a.machineryMs + scripts(a);
       const row = {
         page: page.name,
         scanCpuMs: median(withBackstory.map(total)),

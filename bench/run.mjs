@@ -250,28 +250,26 @@ try {
 }
 
 // 4. The scan in Firefox, sampled (firefox.mjs), on a sample of the saved pages.
-if (wants('firefox') && pages.length) {
-  if (!browserAvailable('firefox')) {
-    results.notes.push('The scan in Firefox was not measured: no Firefox ESR here.');
-  } else {
-    const sample = spread(pages, Number(args['firefox-pages'] ?? (args.full ? 24 : 10)));
-    log(`\nScan and floor in Firefox, sampled, on ${sample.length} saved pages [${elapsed()}]`);
-    const floorDir = path.join(TMP, 'firefox-floor');
-    await writeFirefoxFloor(floorDir);
-    results.firefox = await firefoxScan({
-      backstoryDir: path.join(DIST, 'firefox'),
-      floorDir,
-      pages: sample,
-      on: server.on,
-      off: server.off,
-      loads: Number(args.loads),
-      log,
-    });
-    const missing = sample.filter((p) => !results.firefox.pages.some((/** @type {{ page: string }} */ r) => r.page === p.name)).map((p) => p.name);
-    if (missing.length) results.notes.push(`Left out in Firefox, because no load showed the content script running (three tries): ${missing.join(', ')}.`);
-  }
-}
+// Asked once: a missing or too old Firefox is reported once, and every Firefox figure says so.
 const firefoxHere = wants('firefox') && browserAvailable('firefox');
+if (wants('firefox') && !firefoxHere) results.notes.push('Firefox was not measured: no Firefox ESR 153 or newer here (see the message above).');
+if (firefoxHere && pages.length) {
+  const sample = spread(pages, Number(args['firefox-pages'] ?? (args.full ? 24 : 10)));
+  log(`\nScan and floor in Firefox, sampled, on ${sample.length} saved pages [${elapsed()}]`);
+  const floorDir = path.join(TMP, 'firefox-floor');
+  await writeFirefoxFloor(floorDir);
+  results.firefox = await firefoxScan({
+    backstoryDir: path.join(DIST, 'firefox'),
+    floorDir,
+    pages: sample,
+    on: server.on,
+    off: server.off,
+    loads: Number(args.loads),
+    log,
+  });
+  const missing = sample.filter((p) => !results.firefox.pages.some((/** @type {{ page: string }} */ r) => r.page === p.name)).map((p) => p.name);
+  if (missing.length) results.notes.push(`Left out in Firefox, because no load showed the content script running (three tries): ${missing.join(', ')}.`);
+}
 if (firefoxHere && wants('popup')) {
   log(`\nPopup in Firefox on the bundled corpus [${elapsed()}]`);
   results.firefoxPopup = { bundled: { articles: bundledIndex.articles.length, ...(await firefoxPopup(path.join(DIST, 'firefox'), 8)) } };
