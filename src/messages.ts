@@ -18,8 +18,6 @@ export interface MessageMap {
    * frame: the card (card.js) or the scanner (scan.js).
    */
   'script:load': { params: { file: LazyScript }; result: null };
-  /** Content script → background: the open-card command's shortcut (e.g. "Alt+Shift+K"), if set. */
-  'command:shortcut': { params: Record<string, never>; result: string | null };
   /**
    * Background → content script: open the card for the mention at the selection or caret, else
    * for the entity the selected text names, else for the first mention in view. Resolves to
@@ -31,9 +29,9 @@ export interface MessageMap {
   /** Popup → content script: scroll to an entity's `occurrence`-th mention and open its card. */
   'content:reveal': { params: { entityId: string; occurrence: number }; result: boolean };
   /**
-   * Background → content scripts of every tab: the settings changed; read them again. Content
-   * scripts do not listen to storage.onChanged themselves: Firefox logs an error naming the
-   * extension each time a page with such a listener unloads (its bug 1633315).
+   * Background → content scripts of every tab: the settings or the open-card key changed; read
+   * them again. Content scripts do not listen to storage.onChanged themselves: Firefox logs an
+   * error naming the extension each time a page with such a listener unloads (its bug 1633315).
    */
   'content:settings-changed': { params: Record<string, never>; result: null };
 }
@@ -80,7 +78,6 @@ export const paramGuards: { [N in MessageName]: (p: unknown) => p is Params<N> }
     isOffset(p.start) &&
     isOffset(p.end) &&
     (p.start as number) <= (p.end as number),
-  'command:shortcut': (p): p is Params<'command:shortcut'> => isRecord(p) && Object.keys(p).length === 0,
   'script:load': (p): p is Params<'script:load'> =>
     isRecord(p) && Object.keys(p).length === 1 && (LAZY_SCRIPTS as readonly unknown[]).includes(p.file),
   'content:open-card': (p): p is Params<'content:open-card'> =>

@@ -15,8 +15,6 @@ const cases: [string, unknown, boolean][] = [
   ['a reversed span', { type: 'reader:open', params: { articleId: 'a', start: 9, end: 3 } }, false],
   ['a fractional offset', { type: 'reader:open', params: { articleId: 'a', start: 1.5, end: 3 } }, false],
   ['a negative offset', { type: 'reader:open', params: { articleId: 'a', start: -1, end: 3 } }, false],
-  ['a shortcut request', { type: 'command:shortcut', params: {} }, true],
-  ['a shortcut request with extra params', { type: 'command:shortcut', params: { x: 1 } }, false],
   ['an open-card request', { type: 'content:open-card', params: {} }, true],
   ['an open-card request for a selection', { type: 'content:open-card', params: { selectionText: 'Rubio' } }, true],
   ['an open-card request with a huge selection', { type: 'content:open-card', params: { selectionText: 'x'.repeat(5000) } }, false],

@@ -6,7 +6,6 @@ import browser, { type Runtime } from '../browser-api';
 import { cardFor } from '../core/card';
 import type { Handlers, LazyScript } from '../messages';
 import { loadIndex } from './load-index';
-import { OPEN_CARD_COMMAND } from './triggers';
 
 /** Injects one of the content script's lazily loaded files into the sender's frame (Firefox). */
 async function inject(file: LazyScript, sender: Runtime.MessageSender): Promise<null> {
@@ -15,7 +14,7 @@ async function inject(file: LazyScript, sender: Runtime.MessageSender): Promise<
   return null;
 }
 
-export const handlers: Handlers<'card:get' | 'script:load' | 'reader:open' | 'command:shortcut'> = {
+export const handlers: Handlers<'card:get' | 'script:load' | 'reader:open'> = {
   'card:get': async ({ entityId }) => {
     const card = cardFor(await loadIndex(), entityId);
     if (!card) throw new Error(`No entity "${entityId}" in the corpus`);
@@ -31,9 +30,5 @@ export const handlers: Handlers<'card:get' | 'script:load' | 'reader:open' | 'co
       ...(sender.tab?.index !== undefined && { index: sender.tab.index + 1 }),
     });
     return null;
-  },
-  'command:shortcut': async () => {
-    const commands = await browser.commands.getAll();
-    return commands.find((c) => c.name === OPEN_CARD_COMMAND)?.shortcut || null;
   },
 };

@@ -1,6 +1,6 @@
 /**
- * Tells the content scripts of every tab when the settings change, so a page follows the
- * switch, the site list and the kinds without a reload. The content scripts could listen to
+ * Tells the content scripts of every tab when the settings or the open-card key change, so a page
+ * follows the switch, the site list, the kinds and the key without a reload. The content scripts could listen to
  * storage themselves, but in Firefox a content script's storage.onChanged listener logs
  * "sendRemoveListener on closed conduit" with Backstory's id whenever its page unloads
  * (bug 1633315); the background's does not unload with pages.
@@ -8,9 +8,10 @@
 import browser from '../browser-api';
 import { sendToTab } from '../messages';
 import { watchSettings } from '../settings-store';
+import { watchShortcut } from '../shortcut-store';
 
 export function relaySettingsChanges(): void {
-  watchSettings(() => {
+  const tell = () =>
     void browser.tabs.query({}).then((tabs) =>
       Promise.all(
         tabs.map((tab) =>
@@ -19,5 +20,7 @@ export function relaySettingsChanges(): void {
         ),
       ),
     );
-  }, new AbortController().signal);
+  const forever = new AbortController().signal;
+  watchSettings(tell, forever);
+  watchShortcut(tell, forever);
 }

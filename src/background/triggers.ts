@@ -4,11 +4,14 @@
  */
 import browser from '../browser-api';
 import { sendToTab } from '../messages';
-
-export const OPEN_CARD_COMMAND = 'open-card';
+import { keepShortcut, OPEN_CARD_COMMAND } from '../shortcut-store';
 const MENU_ID = 'backstory-look-up';
 
 export function registerTriggers(): void {
+  // Pages read the key from storage (see shortcut-store.ts). Chrome has no onChanged.
+  void keepShortcut().catch(() => undefined);
+  browser.commands.onChanged?.addListener(() => void keepShortcut().catch(() => undefined));
+
   browser.commands.onCommand.addListener(async (command) => {
     if (command !== OPEN_CARD_COMMAND) return;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });

@@ -4,9 +4,10 @@
  * where Backstory is active, and starts, updates or ends it as settings change, without a reload
  * (the background tells the page when they do).
  */
-import { isActiveOn, type Settings } from '../core/settings';
+import { isActiveOn } from '../core/settings';
 import { dispatcher } from '../messages';
 import { loadSettings } from '../settings-store';
+import { loadShortcut } from '../shortcut-store';
 import { loadCardModule } from './load-script';
 import { SCAN_MODULE, type ScanModule } from './scan-module';
 import { startSession, type Session } from './session';
@@ -14,17 +15,22 @@ import { startSession, type Session } from './session';
 let session: Session | null = null;
 let scannedKinds = '';
 
-function apply(settings: Settings, scope?: readonly Text[]): void {
+/** Settings and the open-card key, read together so that nothing is left pending once marked. */
+const readStored = () => Promise.all([loadSettings(), loadShortcut()]);
+
+function apply([{ settings }, shortcut]: Awaited<ReturnType<typeof readStored>>, scope?: readonly Text[]): void {
   const kinds = JSON.stringify(settings.kinds);
   if (!isActiveOn(settings, location.hostname) || (session && kinds !== scannedKinds)) {
     session?.stop();
     session = null;
   }
   if (!isActiveOn(settings, location.hostname)) return;
-  if (session) session.update(settings);
-  else {
+  if (session) {
+    session.update(settings);
+    session.setShortcut(shortcut);
+  } else {
     scannedKinds = kinds;
-    session = startSession(document, settings, loadCardModule, { scope });
+    session = startSession(document, settings, loadCardModule, { scope, shortcut });
   }
 }
 
@@ -36,14 +42,14 @@ const answer = dispatcher({
   'content:mentions': async () => session?.mentions() ?? [],
   'content:reveal': async ({ entityId, occurrence }) => session?.reveal(entityId, occurrence) ?? false,
   'content:settings-changed': async () => {
-    apply((await loadSettings()).settings);
+    apply(await readStored());
     return null;
   },
 });
 
 const scanModule: ScanModule = {
   start(scope) {
-    started = loadSettings().then(({ settings }) => apply(settings, scope));
+    started = readStored().then((stored) => apply(stored, scope));
   },
   // A message that loaded the scanner (a look-up on a page the sieve found no one on) arrives
   // before the settings are read; answered then, it would find no session and do nothing.

@@ -26,6 +26,8 @@ import { Scanner } from './scanner';
 export interface Session {
   /** Applies settings that do not need a re-scan (density, delays, theme). */
   update(settings: Settings): void;
+  /** The open-card command's key as the browser reports it (e.g. "Alt+Shift+K"), or null. */
+  setShortcut(text: string | null): void;
   openFromKeyboard(selectionText?: string): boolean;
   /** The covered entities on the page, in order of first mention. */
   mentions(): PageMention[];
@@ -54,6 +56,8 @@ export interface SessionOptions {
   siteControls?: boolean;
   /** Text nodes the first scan may keep to, with their blocks (see Scanner.start). */
   scope?: readonly Text[] | undefined;
+  /** The open-card command's key (src/shortcut-store.ts), caught on the page too. */
+  shortcut?: string | null;
 }
 
 /**
@@ -64,8 +68,9 @@ export function startSession(
   doc: Document,
   initial: Settings,
   loadCard: CardLoader,
-  { siteControls = true, scope }: SessionOptions = {},
+  options: SessionOptions = {},
 ): Session {
+  const { siteControls = true, scope } = options;
   const win = doc.defaultView!;
   const controller = new AbortController();
   const { signal } = controller;
@@ -187,19 +192,16 @@ export function startSession(
 
   // The browser delivers the command itself wherever it can; this catches the same keys when
   // the page has focus in a browser that passes them through (and honours a remapped key).
-  send('command:shortcut', {}).then((text) => {
-    const shortcut = parseShortcut(text);
-    if (!shortcut || signal.aborted) return;
-    doc.addEventListener(
-      'keydown',
-      (e) => {
-        if (!e.isTrusted || !matchesShortcut(shortcut, e)) return;
-        e.preventDefault();
-        openFromKeyboard();
-      },
-      { capture: true, signal },
-    );
-  }, () => undefined);
+  let shortcut = parseShortcut(options.shortcut);
+  doc.addEventListener(
+    'keydown',
+    (e) => {
+      if (!shortcut || !e.isTrusted || !matchesShortcut(shortcut, e)) return;
+      e.preventDefault();
+      openFromKeyboard();
+    },
+    { capture: true, signal },
+  );
 
   signal.addEventListener('abort', () => marks.clear());
 
@@ -231,6 +233,9 @@ export function startSession(
     update(next) {
       settings = next;
       marks.setDensity(next.density);
+    },
+    setShortcut(text) {
+      shortcut = parseShortcut(text);
     },
     openFromKeyboard,
     stop: () => controller.abort(),

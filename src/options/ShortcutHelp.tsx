@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../ui/i18n';
-import { currentShortcut, openShortcutSettings } from './shortcut';
+import { keepShortcut } from '../shortcut-store';
+import { openShortcutSettings } from './shortcut';
 
 /** The open-card key as the browser has it now, and how to change it in each browser. */
 export function ShortcutHelp() {
   const [shortcut, setShortcut] = useState<string | null | undefined>(undefined);
   useEffect(() => {
-    const refresh = () => void currentShortcut().then(setShortcut, () => setShortcut(null));
+    // Keeping it also brings pages the new key where the browser did not say it changed.
+    const refresh = () => void keepShortcut().then(setShortcut, () => setShortcut(null));
     refresh();
     // The key is changed on a browser page; show the new one on coming back.
     document.addEventListener('visibilitychange', refresh);

@@ -1,13 +1,5 @@
-/** The open-card command's key, and the browser's own place to change it. */
+/** The browser's own place to change the open-card key (src/shortcut-store.ts reads the key). */
 import browser from '../browser-api';
-
-const OPEN_CARD_COMMAND = 'open-card';
-
-/** The key the browser has for the open-card command, or null when none is set. */
-export async function currentShortcut(): Promise<string | null> {
-  const commands = await browser.commands.getAll();
-  return commands.find((c) => c.name === OPEN_CARD_COMMAND)?.shortcut || null;
-}
 
 /**
  * Opens the browser's shortcut settings: Firefox (137+) has an API for its "Manage Extension

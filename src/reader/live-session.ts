@@ -15,6 +15,7 @@ import { startSession, type Session } from '../content/session';
 import { isActiveOn, type Settings } from '../core/settings';
 import { dispatcher, isEnvelope, type Handlers } from '../messages';
 import { loadSettings, watchSettings } from '../settings-store';
+import { loadShortcut, watchShortcut } from '../shortcut-store';
 
 type PageMessages = 'content:open-card' | 'content:mentions' | 'content:reveal';
 
@@ -23,6 +24,7 @@ export function runReaderSession(doc: Document, signal: AbortSignal): void {
   if (!canPaint(win)) return;
   let session: Session | null = null;
   let kinds = '';
+  let shortcut: string | null = null;
   const apply = (settings: Settings) => {
     if (signal.aborted) return;
     const active = isActiveOn(settings, win.location.hostname);
@@ -35,11 +37,18 @@ export function runReaderSession(doc: Document, signal: AbortSignal): void {
     else {
       kinds = JSON.stringify(settings.kinds);
       // The reader is Backstory's own page: "Turn off on this site" would mean nothing here.
-      session = startSession(doc, settings, async () => ({ CardHost }), { siteControls: false });
+      session = startSession(doc, settings, async () => ({ CardHost }), { siteControls: false, shortcut });
     }
   };
-  void loadSettings().then(({ settings }) => apply(settings));
+  void Promise.all([loadSettings(), loadShortcut()]).then(([{ settings }, key]) => {
+    shortcut = key;
+    apply(settings);
+  });
   watchSettings(apply, signal);
+  watchShortcut((key) => {
+    shortcut = key;
+    session?.setShortcut(key);
+  }, signal);
   signal.addEventListener('abort', () => session?.stop());
 
   const handlers: Handlers<PageMessages> = {

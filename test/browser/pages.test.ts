@@ -802,10 +802,42 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
         await options.front();
         const shown = await waitFor(() => options.evaluate(() => document.querySelector('kbd')?.textContent ?? null), (k) => k !== null);
         expect(shown).toBe('Alt+Shift+K');
+        // The background's copy, which pages read with their settings (src/shortcut-store.ts).
+        expect(await home.run(() => browser.storage.local.get('shortcut'), null)).toEqual({ shortcut: 'Alt+Shift+K' });
         await options.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent === 'Change the shortcut…')!.focus());
         await options.press('Enter');
         const page = name === 'chromium' ? 'chrome://extensions/shortcuts' : 'about:addons';
         expect(await waitFor(() => run.addresses(), (a) => a.some((x) => x.startsWith(page)))).toContainEqual(expect.stringMatching(`^${page}`));
+      });
+
+      // Only Firefox lets an extension change its own key (commands.update), as its add-ons
+      // manager does; it also tells the background of the change (commands.onChanged).
+      if (name === 'firefox') it('follows a changed key on an open page, without a reload', async () => {
+        await home.run(() => browser.commands.update({ name: 'open-card', shortcut: 'Alt+Shift+J' }), null);
+        try {
+          await waitFor(() => home.run(() => browser.storage.local.get('shortcut'), null), (s) => s.shortcut === 'Alt+Shift+J');
+          await news.front();
+          // The new key works once the background's word of the change reaches the page.
+          const pressJ = async () => {
+            await news.chord(['Alt', 'Shift'], 'KeyJ');
+            return waitFor(() => cardOpen(news), (o) => o, 500);
+          };
+          expect(await waitFor(pressJ, (o) => o)).toBe(true);
+          await news.press('Escape');
+          await waitFor(() => cardOpen(news), (o) => !o);
+          await news.chord(['Alt', 'Shift'], 'KeyK');
+          await sleep(500);
+          expect(await cardOpen(news)).toBe(false);
+        } finally {
+          // Back to the manifest's key. Firefox's `reset` says nothing to onChanged; `update` does.
+          await home.run(async () => {
+            await browser.commands.update({ name: 'open-card', shortcut: 'Alt+Shift+K' });
+            await browser.commands.reset('open-card');
+          }, null);
+        }
+        expect(await waitFor(() => home.run(() => browser.storage.local.get('shortcut'), null), (s) => s.shortcut === 'Alt+Shift+K'))
+          .toEqual({ shortcut: 'Alt+Shift+K' });
+        expect(news.errors).toEqual([]);
       });
 
       it('applies the dark theme to Backstory’s pages, and to the popup’s card', async () => {
