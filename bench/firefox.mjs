@@ -19,7 +19,7 @@
  * The profiler is driven from Firefox's parent process over WebDriver BiDi (firefoxParent), as
  * the tests read Firefox's consoles; the shipped extension has no hook for it.
  */
-import { firefoxParent, launchFirefox } from '../test/support/browsers.mjs';
+import { firefoxParent, launchFirefox, openFirefoxExtensionPage } from '../test/support/browsers.mjs';
 import { QUERIES } from './corpus.mjs';
 import { median } from './stats.mjs';
 
@@ -241,20 +241,12 @@ export async function firefoxPopup(backstoryDir, opens) {
   const inParent = firefoxParent(browser.raw);
   try {
     const url = `${await inParent(`WebExtensionPolicy.getByID(${JSON.stringify(browser.addonId)}).getURL('popup.html')`)}`;
-    /** Opens the popup in a tab (Firefox refuses to navigate to it over BiDi) and waits until it is searchable. */
+    /** Opens the popup in a tab and waits until it is searchable. */
     const open = async () => {
-      const known = new Set(await browser.raw.pages());
-      await inParent(`gBrowser.selectedTab = gBrowser.addTab(${JSON.stringify(url)}, { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() })`);
-      for (const until = Date.now() + 60_000; Date.now() < until; ) {
-        for (const page of await browser.raw.pages()) {
-          if (known.has(page) || (await page.evaluate(() => location.href).catch(() => '')) !== url) continue;
-          await page.waitForFunction(() => performance.getEntriesByName('backstory-popup-ready').length > 0, { timeout: 60_000 });
-          const ready = await page.evaluate(() => performance.getEntriesByName('backstory-popup-ready')[0]?.startTime ?? NaN);
-          return { page, ready };
-        }
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      throw new Error('Firefox: the popup tab did not appear');
+      const page = await openFirefoxExtensionPage(browser.raw, browser.addonId, 'popup.html', undefined, 60_000);
+      await page.waitForFunction(() => performance.getEntriesByName('backstory-popup-ready').length > 0, { timeout: 60_000 });
+      const ready = await page.evaluate(() => performance.getEntriesByName('backstory-popup-ready')[0]?.startTime ?? NaN);
+      return { page, ready };
     };
     const openMs = [];
     for (let i = 0; i < opens; i++) {

@@ -23,6 +23,8 @@ import {
   firefoxParent,
   launchChromium,
   launchFirefox,
+  nextFirefoxTab,
+  openFirefoxExtensionPage,
   type BrowserName,
   type TestPage,
 } from '../support/browsers.mjs';
@@ -38,6 +40,7 @@ const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.
 
 type Chromium = Awaited<ReturnType<typeof launchChromium>>;
 type Firefox = Awaited<ReturnType<typeof launchFirefox>>;
+type PuppeteerPage = import('puppeteer-core').Page;
 
 /** What both drivers' page objects offer, as these tests use it. */
 interface DriverPage {
@@ -245,34 +248,13 @@ async function firefoxRun(): Promise<Run> {
   const b: Firefox = await launchFirefox('dist/firefox');
   const driver = b.raw;
   const inParent = firefoxParent(driver);
-  const base = (await inParent(`WebExtensionPolicy.getByID(${JSON.stringify(b.addonId)}).getURL('')`)) as string;
-  const known = new Set(await driver.pages());
-  /** The next new tab whose address passes `match`. Puppeteer reports extension tabs as about:blank, so each is asked. */
-  const next = async (match: (href: string) => boolean): Promise<Tab> => {
-    let found: Awaited<ReturnType<typeof driver.pages>>[number] | undefined;
-    // A loaded machine can take well over ten seconds to open an extension tab in Firefox.
-    for (const until = Date.now() + 30_000; Date.now() < until && !found; ) {
-      for (const p of await driver.pages()) {
-        if (known.has(p)) continue;
-        const href = await p.evaluate(() => (document.readyState === 'complete' ? location.href : '')).catch(() => '');
-        if (match(href)) found = p;
-      }
-      if (!found) await sleep(100);
-    }
-    if (!found) throw new Error('Firefox: the tab did not appear');
-    known.add(found);
-    return wrap(found as unknown as DriverPage, true);
-  };
+  // Every tab the run has seen; a loaded machine can take well over ten seconds to open one.
+  const known = new Set<PuppeteerPage>(await driver.pages());
+  const tab = (page: PuppeteerPage) => wrap(page as unknown as DriverPage, true);
   const run: Run = {
     name: 'firefox',
-    async open(page) {
-      const url = `${base}${page}`;
-      await inParent(`gBrowser.selectedTab = gBrowser.addTab(${JSON.stringify(url)}, {
-        triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal(),
-      })`);
-      return next((href) => href === url);
-    },
-    waitForTab: (part) => next((href) => href.includes(part)),
+    open: async (page) => tab(await openFirefoxExtensionPage(driver, b.addonId, page, known)),
+    waitForTab: async (part) => tab(await nextFirefoxTab(driver, known, (href) => href.includes(part))),
     async web(url) {
       const raw = await driver.newPage();
       known.add(raw);

@@ -12,7 +12,7 @@ import { createServer } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { BROWSERS, evaluateInContentScript, firefoxParent } from '../support/browsers.mjs';
+import { BROWSERS, evaluateInContentScript, firefoxParent, openFirefoxExtensionPage } from '../support/browsers.mjs';
 
 /** Schemes that reach the network; extension, data and blob URLs do not. */
 export const isNetwork = (/** @type {string} */ url) => /^(https?|wss?|ftp):/i.test(url);
@@ -390,7 +390,7 @@ export async function launchFirefoxForPages({ extensionDir, sinkPort }) {
     // scripts) go to the console service; a listener keeps those whose source is this add-on.
     // Every HTTP request in the browser passes the parent process, where its triggering
     // principal says whether the add-on (its background or pages) started it.
-    const opened = await inParent(`(() => {
+    own = await inParent(`(() => {
       const policy = WebExtensionPolicy.getByID(${JSON.stringify(addonId)});
       const host = policy.mozExtensionHostname;
       const kept = { errors: [], requests: [] };
@@ -411,21 +411,10 @@ export async function launchFirefoxForPages({ extensionDir, sinkPort }) {
           }
         },
       }, 'http-on-modify-request');
-      const url = policy.getURL('options.html');
-      gBrowser.addTab(url, { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal(), inBackground: true });
-      return JSON.stringify({ url, own: 'moz-extension://' + host + '/' });
+      return 'moz-extension://' + host + '/';
     })()`);
-    const { url: probeUrl } = JSON.parse(opened);
-    own = JSON.parse(opened).own;
-    // Puppeteer reports an extension tab as about:blank; find it by asking each page.
-    for (let i = 0; i < 50 && !probe; i += 1) {
-      for (const p of await browser.pages()) {
-        const href = await p.evaluate(() => location.href).catch(() => '');
-        if (href === probeUrl) probe = p;
-      }
-      if (!probe) await new Promise((r) => setTimeout(r, 100));
-    }
-    if (!probe) throw new Error('Firefox: could not open an extension page to ask the content script');
+    // An extension page to ask the content script from.
+    probe = await openFirefoxExtensionPage(browser, addonId, 'options.html');
   }
 
   const page = await browser.newPage();

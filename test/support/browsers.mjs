@@ -440,3 +440,45 @@ export function firefoxParent(browser) {
     return reply.result.result.value;
   };
 }
+
+/**
+ * The first tab not in `known` whose address passes `match`, once loaded; asked again every
+ * 100 ms for up to `ms`. Puppeteer reports Firefox's extension tabs as about:blank, so each
+ * tab is asked its address. The tab found is added to `known`.
+ * @param {import('puppeteer-core').Browser} browser
+ * @param {Set<import('puppeteer-core').Page>} known
+ * @param {(href: string) => boolean} match
+ * @returns {Promise<import('puppeteer-core').Page>}
+ */
+export async function nextFirefoxTab(browser, known, match, ms = 30_000) {
+  const found = await untilFound(async () => {
+    for (const page of await browser.pages()) {
+      if (known.has(page)) continue;
+      const href = await page.evaluate(() => (document.readyState === 'complete' ? location.href : '')).catch(() => '');
+      if (match(href)) return page;
+    }
+    return undefined;
+  }, ms);
+  if (!found) throw new Error('Firefox: the tab did not appear');
+  known.add(found);
+  return found;
+}
+
+/**
+ * Opens one of the extension's pages (e.g. `popup.html`) in a new Firefox tab in front, and
+ * resolves to it once loaded. WebDriver may not navigate to an extension page, so the tab is
+ * opened from the parent process (firefoxParent), as the toolbar button would.
+ * @param {import('puppeteer-core').Browser} browser
+ * @param {string} addonId
+ * @param {string} page
+ * @param {Set<import('puppeteer-core').Page>} [known]  tabs that are not it (default: those open now)
+ */
+export async function openFirefoxExtensionPage(browser, addonId, page, known, ms = 30_000) {
+  const inParent = firefoxParent(browser);
+  const url = /** @type {string} */ (await inParent(`WebExtensionPolicy.getByID(${JSON.stringify(addonId)}).getURL(${JSON.stringify(page)})`));
+  const skip = known ?? new Set(await browser.pages());
+  await inParent(`gBrowser.selectedTab = gBrowser.addTab(${JSON.stringify(url)}, {
+    triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal(),
+  })`);
+  return nextFirefoxTab(browser, skip, (href) => href === url, ms);
+}
