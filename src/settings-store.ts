@@ -56,12 +56,16 @@ export async function updateSettings(change: (current: Settings) => Settings): P
   return next;
 }
 
+type StorageChanges = Record<string, { newValue?: unknown }>;
+
+/** Whether a storage.onChanged event is a change of the settings. */
+export const settingsChanged = (changes: StorageChanges, area: string): boolean =>
+  (area === 'sync' || area === 'local') && KEY in changes;
+
 /** Calls `onChange` with the new settings whenever they change, in any context. */
 export function watchSettings(onChange: (settings: Settings) => void, signal: AbortSignal): void {
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if ((area === 'sync' || area === 'local') && KEY in changes) {
-      onChange(readSettings(changes[KEY]!.newValue).settings);
-    }
+  const listener = (changes: StorageChanges, area: string) => {
+    if (settingsChanged(changes, area)) onChange(readSettings(changes[KEY]!.newValue).settings);
   };
   browser.storage.onChanged.addListener(listener);
   signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener));

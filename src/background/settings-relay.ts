@@ -1,17 +1,22 @@
 /**
  * Tells the content scripts of every tab when the settings or the open-card key change, so a page
- * follows the switch, the site list, the kinds and the key without a reload. The content scripts could listen to
- * storage themselves, but in Firefox a content script's storage.onChanged listener logs
- * "sendRemoveListener on closed conduit" with Backstory's id whenever its page unloads
- * (bug 1633315); the background's does not unload with pages.
+ * follows the switch, the site list, the kinds and the key without a reload. The content scripts
+ * could listen to storage themselves, but in Firefox a content script's storage.onChanged
+ * listener logs "sendRemoveListener on closed conduit" with Backstory's id whenever its page
+ * unloads (bug 1633315); the background's does not unload with pages.
+ *
+ * It does whenever Firefox suspends the background, though: each listener it holds then logs
+ * that error once. So one listener serves both, and the background holds two in all (this and
+ * the menu's; docs/robustness.md).
  */
 import browser from '../browser-api';
 import { sendToTab } from '../messages';
-import { watchSettings } from '../settings-store';
-import { watchShortcut } from '../shortcut-store';
+import { settingsChanged } from '../settings-store';
+import { shortcutChanged } from '../shortcut-store';
 
 export function relaySettingsChanges(): void {
-  const tell = () =>
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (!settingsChanged(changes, area) && !shortcutChanged(changes, area)) return;
     void browser.tabs.query({}).then((tabs) =>
       Promise.all(
         tabs.map((tab) =>
@@ -20,7 +25,5 @@ export function relaySettingsChanges(): void {
         ),
       ),
     );
-  const forever = new AbortController().signal;
-  watchSettings(tell, forever);
-  watchShortcut(tell, forever);
+  });
 }

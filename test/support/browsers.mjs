@@ -314,9 +314,10 @@ async function accessibleNodes(browser, roles, scrollTo) {
 /**
  * Firefox ESR with the extension installed as a temporary add-on.
  * @param {string} extensionDir
+ * @param {{ prefs?: Record<string, string | number | boolean> }} [options]  Firefox preferences
  * @returns {Promise<LaunchedBrowser & { addonId: string }>}
  */
-export async function launchFirefox(extensionDir) {
+export async function launchFirefox(extensionDir, { prefs = {} } = {}) {
   const { default: puppeteer } = await import('puppeteer-core');
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -325,6 +326,7 @@ export async function launchFirefox(extensionDir) {
     defaultViewport: { width: 1200, height: 800 },
     // Lets tests read Firefox's own accessibility tree (see dialogs()); never used by Backstory.
     args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: prefs,
   });
   const addonId = await browser.installExtension(path.resolve(extensionDir));
   return {
