@@ -6,6 +6,7 @@
  */
 import browser from './browser-api';
 import { readSettings, type ReadSettings, type Settings } from './core/settings';
+import { loadShortcut, shortcutChanged } from './shortcut-store';
 
 const KEY = 'settings';
 /** The last settings data that could not be read, with why and when. */
@@ -59,14 +60,41 @@ export async function updateSettings(change: (current: Settings) => Settings): P
 type StorageChanges = Record<string, { newValue?: unknown }>;
 
 /** Whether a storage.onChanged event is a change of the settings. */
-export const settingsChanged = (changes: StorageChanges, area: string): boolean =>
+const settingsChanged = (changes: StorageChanges, area: string): boolean =>
   (area === 'sync' || area === 'local') && KEY in changes;
+
+/** Listens to storage.onChanged until `signal` aborts. */
+function onStorageChanged(listener: (changes: StorageChanges, area: string) => void, signal: AbortSignal): void {
+  browser.storage.onChanged.addListener(listener);
+  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener));
+}
 
 /** Calls `onChange` with the new settings whenever they change, in any context. */
 export function watchSettings(onChange: (settings: Settings) => void, signal: AbortSignal): void {
-  const listener = (changes: StorageChanges, area: string) => {
+  onStorageChanged((changes, area) => {
     if (settingsChanged(changes, area)) onChange(readSettings(changes[KEY]!.newValue).settings);
-  };
-  browser.storage.onChanged.addListener(listener);
-  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener));
+  }, signal);
+}
+
+/** What a page that marks mentions reads: the settings, and the open-card key the background keeps. */
+export interface Stored {
+  settings: Settings;
+  shortcut: string | null;
+}
+
+/** Reads the settings and the key together, so that nothing is left pending once a page is marked. */
+export async function readStored(): Promise<Stored> {
+  const [{ settings }, shortcut] = await Promise.all([loadSettings(), loadShortcut()]);
+  return { settings, shortcut };
+}
+
+/**
+ * Calls `onChange` whenever the settings or the key change, from one storage listener: Firefox
+ * logs an error for each such listener when the context holding it unloads or is suspended
+ * (docs/robustness.md).
+ */
+export function watchStored(onChange: () => void, signal: AbortSignal): void {
+  onStorageChanged((changes, area) => {
+    if (settingsChanged(changes, area) || shortcutChanged(changes, area)) onChange();
+  }, signal);
 }

@@ -40,18 +40,7 @@ export async function loadShortcut(): Promise<string | null> {
   }
 }
 
-type StorageChanges = Record<string, { newValue?: unknown }>;
-
 /** Whether a storage.onChanged event is a change of the stored key. */
-export const shortcutChanged = (changes: StorageChanges, area: string): boolean => area === 'local' && SHORTCUT_KEY in changes;
-
-/** Calls `onChange` with the stored key whenever it changes, in any context but a web page's. */
-export function watchShortcut(onChange: (shortcut: string | null) => void, signal: AbortSignal): void {
-  const listener = (changes: StorageChanges, area: string) => {
-    if (shortcutChanged(changes, area)) onChange(asShortcut(changes[SHORTCUT_KEY]!.newValue));
-  };
-  browser.storage.onChanged.addListener(listener);
-  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener));
-}
+export const shortcutChanged = (changes: object, area: string): boolean => area === 'local' && SHORTCUT_KEY in changes;
 
 const asShortcut = (value: unknown): string | null => (typeof value === 'string' && value.length <= 100 ? value : null);

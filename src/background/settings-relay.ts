@@ -6,17 +6,15 @@
  * unloads (bug 1633315); the background's does not unload with pages.
  *
  * It does whenever Firefox suspends the background, though: each listener it holds then logs
- * that error once. So one listener serves both, and the background holds two in all (this and
- * the menu's; docs/robustness.md).
+ * that error once. So one listener serves both (watchStored), and the background holds two in
+ * all (this and the menu's; docs/robustness.md).
  */
 import browser from '../browser-api';
 import { sendToTab } from '../messages';
-import { settingsChanged } from '../settings-store';
-import { shortcutChanged } from '../shortcut-store';
+import { watchStored } from '../settings-store';
 
 export function relaySettingsChanges(): void {
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (!settingsChanged(changes, area) && !shortcutChanged(changes, area)) return;
+  watchStored(() => {
     void browser.tabs.query({}).then((tabs) =>
       Promise.all(
         tabs.map((tab) =>
@@ -25,5 +23,5 @@ export function relaySettingsChanges(): void {
         ),
       ),
     );
-  });
+  }, new AbortController().signal);
 }

@@ -6,8 +6,7 @@
  */
 import { isActiveOn } from '../core/settings';
 import { dispatcher } from '../messages';
-import { loadSettings } from '../settings-store';
-import { loadShortcut } from '../shortcut-store';
+import { readStored, type Stored } from '../settings-store';
 import { loadCardModule } from './load-script';
 import { SCAN_MODULE, type ScanModule } from './scan-module';
 import { startSession, type Session } from './session';
@@ -15,10 +14,7 @@ import { startSession, type Session } from './session';
 let session: Session | null = null;
 let scannedKinds = '';
 
-/** Settings and the open-card key, read together so that nothing is left pending once marked. */
-const readStored = () => Promise.all([loadSettings(), loadShortcut()]);
-
-function apply([{ settings }, shortcut]: Awaited<ReturnType<typeof readStored>>, scope?: readonly Text[]): void {
+function apply({ settings, shortcut }: Stored, scope?: readonly Text[]): void {
   const kinds = JSON.stringify(settings.kinds);
   if (!isActiveOn(settings, location.hostname) || (session && kinds !== scannedKinds)) {
     session?.stop();

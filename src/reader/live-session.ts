@@ -12,10 +12,9 @@ import browser, { type Runtime } from '../browser-api';
 import { canPaint } from '../content/highlights';
 import { CardHost } from '../content/card-host';
 import { startSession, type Session } from '../content/session';
-import { isActiveOn, type Settings } from '../core/settings';
+import { isActiveOn } from '../core/settings';
 import { dispatcher, isEnvelope, type Handlers } from '../messages';
-import { loadSettings, watchSettings } from '../settings-store';
-import { loadShortcut, watchShortcut } from '../shortcut-store';
+import { readStored, watchStored, type Stored } from '../settings-store';
 
 type PageMessages = 'content:open-card' | 'content:mentions' | 'content:reveal';
 
@@ -24,8 +23,7 @@ export function runReaderSession(doc: Document, signal: AbortSignal): void {
   if (!canPaint(win)) return;
   let session: Session | null = null;
   let kinds = '';
-  let shortcut: string | null = null;
-  const apply = (settings: Settings) => {
+  const apply = ({ settings, shortcut }: Stored) => {
     if (signal.aborted) return;
     const active = isActiveOn(settings, win.location.hostname);
     if (session && (!active || JSON.stringify(settings.kinds) !== kinds)) {
@@ -33,22 +31,18 @@ export function runReaderSession(doc: Document, signal: AbortSignal): void {
       session = null;
     }
     if (!active) return;
-    if (session) session.update(settings);
-    else {
+    if (session) {
+      session.update(settings);
+      session.setShortcut(shortcut);
+    } else {
       kinds = JSON.stringify(settings.kinds);
       // The reader is Backstory's own page: "Turn off on this site" would mean nothing here.
       session = startSession(doc, settings, async () => ({ CardHost }), { siteControls: false, shortcut });
     }
   };
-  void Promise.all([loadSettings(), loadShortcut()]).then(([{ settings }, key]) => {
-    shortcut = key;
-    apply(settings);
-  });
-  watchSettings(apply, signal);
-  watchShortcut((key) => {
-    shortcut = key;
-    session?.setShortcut(key);
-  }, signal);
+  const read = () => void readStored().then(apply);
+  read();
+  watchStored(read, signal);
   signal.addEventListener('abort', () => session?.stop());
 
   const handlers: Handlers<PageMessages> = {
