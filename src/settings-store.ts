@@ -57,16 +57,25 @@ export async function updateSettings(change: (current: Settings) => Settings): P
   return next;
 }
 
-type StorageChanges = Record<string, { newValue?: unknown }>;
+export type StorageChanges = Record<string, { newValue?: unknown }>;
 
 /** Whether a storage.onChanged event is a change of the settings. */
 const settingsChanged = (changes: StorageChanges, area: string): boolean =>
   (area === 'sync' || area === 'local') && KEY in changes;
 
-/** Listens to storage.onChanged until `signal` aborts. */
-function onStorageChanged(listener: (changes: StorageChanges, area: string) => void, signal: AbortSignal): void {
-  browser.storage.onChanged.addListener(listener);
-  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener));
+/**
+ * Listens to storage.onChanged until `signal` aborts, or the page holding it goes: Firefox logs
+ * an error naming the extension for each such listener still held when its page unloads.
+ */
+export function onStorageChanged(listener: (changes: StorageChanges, area: string) => void, signal: AbortSignal): void {
+  const add = () => browser.storage.onChanged.addListener(listener);
+  const remove = () => browser.storage.onChanged.removeListener(listener);
+  add();
+  signal.addEventListener('abort', remove);
+  // A service worker has no pages to hide. A page kept for going back comes back listening.
+  if (typeof addEventListener !== 'function') return;
+  addEventListener('pagehide', remove);
+  addEventListener('pageshow', (e) => (e as PageTransitionEvent).persisted && !signal.aborted && add());
 }
 
 /** Calls `onChange` with the new settings whenever they change, in any context. */

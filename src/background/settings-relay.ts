@@ -5,9 +5,9 @@
  * listener logs "sendRemoveListener on closed conduit" with Backstory's id whenever its page
  * unloads (bug 1633315); the background's does not unload with pages.
  *
- * It does whenever Firefox suspends the background, though: each listener it holds then logs
- * that error once. So one listener serves both (watchStored), and the background holds two in
- * all (this and the menu's; docs/robustness.md).
+ * The background does unload when Firefox suspends it, but this listener lets go on pagehide
+ * first (onStorageChanged in settings-store.ts), and Firefox still wakes the background for it
+ * (test/browser/asleep.test.ts; docs/robustness.md).
  */
 import browser from '../browser-api';
 import { sendToTab } from '../messages';

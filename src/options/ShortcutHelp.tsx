@@ -10,9 +10,11 @@ export function ShortcutHelp() {
     // Keeping it also brings pages the new key where the browser did not say it changed.
     const refresh = () => void keepShortcut().then(setShortcut, () => setShortcut(null));
     refresh();
-    // The key is changed on a browser page; show the new one on coming back.
-    document.addEventListener('visibilitychange', refresh);
-    return () => document.removeEventListener('visibilitychange', refresh);
+    // The key is changed on a browser page; show the new one on coming back. Not on going: a
+    // question still open when the page closes is an error Firefox files against Backstory.
+    const onVisible = () => document.visibilityState === 'visible' && refresh();
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
   }, []);
   return (
     <fieldset>

@@ -4,7 +4,7 @@
  * what was set aside.
  */
 import browser from '../browser-api';
-import { REJECTED_KEY } from '../settings-store';
+import { onStorageChanged, REJECTED_KEY } from '../settings-store';
 
 export interface RejectedSettings {
   /** The unreadable data, as it was stored. */
@@ -32,9 +32,7 @@ export function dismissRejected(): Promise<void> {
 
 /** Calls `onChange` whenever the set-aside record changes, in any context. */
 export function watchRejected(onChange: (rejected: RejectedSettings | null) => void, signal: AbortSignal): void {
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+  onStorageChanged((changes, area) => {
     if (area === 'local' && REJECTED_KEY in changes) onChange(asRejected(changes[REJECTED_KEY]!.newValue));
-  };
-  browser.storage.onChanged.addListener(listener);
-  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener));
+  }, signal);
 }
