@@ -57,7 +57,7 @@ export async function updateSettings(change: (current: Settings) => Settings): P
   return next;
 }
 
-export type StorageChanges = Record<string, { newValue?: unknown }>;
+type StorageChanges = Record<string, { newValue?: unknown }>;
 
 /** Whether a storage.onChanged event is a change of the settings. */
 const settingsChanged = (changes: StorageChanges, area: string): boolean =>
@@ -74,8 +74,8 @@ export function onStorageChanged(listener: (changes: StorageChanges, area: strin
   signal.addEventListener('abort', remove);
   // A service worker has no pages to hide. A page kept for going back comes back listening.
   if (typeof addEventListener !== 'function') return;
-  addEventListener('pagehide', remove);
-  addEventListener('pageshow', (e) => (e as PageTransitionEvent).persisted && !signal.aborted && add());
+  addEventListener('pagehide', remove, { signal });
+  addEventListener('pageshow', (e) => (e as PageTransitionEvent).persisted && add(), { signal });
 }
 
 /** Calls `onChange` with the new settings whenever they change, in any context. */

@@ -7,10 +7,10 @@
 import browser from '../browser-api';
 import type { CardData } from '../core/card';
 import { themeForBackgrounds } from '../core/luminance';
-import { withSite, type Settings } from '../core/settings';
+import { isActiveOn, withSite, type Settings } from '../core/settings';
 import { matchesShortcut, parseShortcut } from '../core/shortcut';
 import { send, type PageMention } from '../messages';
-import { updateSettings } from '../settings-store';
+import { updateSettings, type Stored } from '../settings-store';
 import type { CardState, Props as CardProps, ReaderSpan } from '../ui/EntityCard';
 import { bundledMatcher } from './bundled-entities';
 import type { Anchor } from './card-host';
@@ -24,10 +24,8 @@ import { Marks, pageOrder } from './marks';
 import { Scanner } from './scanner';
 
 export interface Session {
-  /** Applies settings that do not need a re-scan (density, delays, theme). */
-  update(settings: Settings): void;
-  /** The open-card command's key as the browser reports it (e.g. "Alt+Shift+K"), or null. */
-  setShortcut(text: string | null): void;
+  /** Applies settings that do not need a re-scan (density, delays, theme), and the key. */
+  update(stored: Stored): void;
   openFromKeyboard(selectionText?: string): boolean;
   /** The covered entities on the page, in order of first mention. */
   mentions(): PageMention[];
@@ -231,13 +229,43 @@ export function startSession(
     },
     reveal,
     update(next) {
-      settings = next;
-      marks.setDensity(next.density);
-    },
-    setShortcut(text) {
-      shortcut = parseShortcut(text);
+      settings = next.settings;
+      marks.setDensity(settings.density);
+      shortcut = parseShortcut(next.shortcut);
     },
     openFromKeyboard,
     stop: () => controller.abort(),
   };
 }
+
+/**
+ * One session on a page, kept in step with what is stored: started where Backstory is active on
+ * `hostname`, updated as the settings and the key change, started afresh when the kinds to mark
+ * change (they need a re-scan), and stopped where Backstory is off. `start` starts one.
+ */
+export function keepSession(hostname: string, start: (stored: Stored) => Session) {
+  let session: Session | null = null;
+  let kinds = '';
+  const stop = () => {
+    session?.stop();
+    session = null;
+  };
+  return {
+    apply(stored: Stored): void {
+      const active = isActiveOn(stored.settings, hostname);
+      const nextKinds = JSON.stringify(stored.settings.kinds);
+      if (!active || nextKinds !== kinds) stop();
+      if (!active) return;
+      if (session) session.update(stored);
+      else {
+        kinds = nextKinds;
+        session = start(stored);
+      }
+    },
+    get current(): Session | null {
+      return session;
+    },
+    stop,
+  };
+}
+

@@ -11,44 +11,28 @@
 import browser, { type Runtime } from '../browser-api';
 import { canPaint } from '../content/highlights';
 import { CardHost } from '../content/card-host';
-import { startSession, type Session } from '../content/session';
-import { isActiveOn } from '../core/settings';
+import { keepSession, startSession } from '../content/session';
 import { dispatcher, isEnvelope, type Handlers } from '../messages';
-import { readStored, watchStored, type Stored } from '../settings-store';
+import { readStored, watchStored } from '../settings-store';
 
 type PageMessages = 'content:open-card' | 'content:mentions' | 'content:reveal';
 
 export function runReaderSession(doc: Document, signal: AbortSignal): void {
   const win = doc.defaultView!;
   if (!canPaint(win)) return;
-  let session: Session | null = null;
-  let kinds = '';
-  const apply = ({ settings, shortcut }: Stored) => {
-    if (signal.aborted) return;
-    const active = isActiveOn(settings, win.location.hostname);
-    if (session && (!active || JSON.stringify(settings.kinds) !== kinds)) {
-      session.stop();
-      session = null;
-    }
-    if (!active) return;
-    if (session) {
-      session.update(settings);
-      session.setShortcut(shortcut);
-    } else {
-      kinds = JSON.stringify(settings.kinds);
-      // The reader is Backstory's own page: "Turn off on this site" would mean nothing here.
-      session = startSession(doc, settings, async () => ({ CardHost }), { siteControls: false, shortcut });
-    }
-  };
-  const read = () => void readStored().then(apply);
+  // The reader is Backstory's own page: "Turn off on this site" would mean nothing here.
+  const kept = keepSession(win.location.hostname, ({ settings, shortcut }) =>
+    startSession(doc, settings, async () => ({ CardHost }), { siteControls: false, shortcut }),
+  );
+  const read = () => void readStored().then((stored) => !signal.aborted && kept.apply(stored));
   read();
   watchStored(read, signal);
-  signal.addEventListener('abort', () => session?.stop());
+  signal.addEventListener('abort', kept.stop);
 
   const handlers: Handlers<PageMessages> = {
-    'content:open-card': async ({ selectionText }) => session?.openFromKeyboard(selectionText) ?? false,
-    'content:mentions': async () => session?.mentions() ?? [],
-    'content:reveal': async ({ entityId, occurrence }) => session?.reveal(entityId, occurrence) ?? false,
+    'content:open-card': async ({ selectionText }) => kept.current?.openFromKeyboard(selectionText) ?? false,
+    'content:mentions': async () => kept.current?.mentions() ?? [],
+    'content:reveal': async ({ entityId, occurrence }) => kept.current?.reveal(entityId, occurrence) ?? false,
   };
   const answer = dispatcher(handlers);
   // An extension page also hears every runtime message meant for the background (card:get …).
