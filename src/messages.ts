@@ -115,9 +115,8 @@ export async function send<N extends MessageName>(type: N, params: Params<N>): P
  * Sends a `content:` message to the content script of one tab (and frame). A content script
  * that found no one on its page is not listening (listen-hook.ts): where a frame is named and
  * the message finds no listener, the content script there is woken and the message sent again.
- * Waking it takes `scripting`, with access to the page: in Firefox the content-script match
- * patterns give it; in Chrome `activeTab` does, for the tab the user just clicked the toolbar
- * button, the shortcut or the menu entry in. Without it the first error stands.
+ * Waking it takes `scripting`, with host access to the page (docs/permissions.md). Without it
+ * (a browser page, or a site whose access the user withheld) the first error stands.
  */
 export async function sendToTab<N extends MessageName>(
   tabId: number,
@@ -153,7 +152,7 @@ async function wake(tabId: number, frameId: number): Promise<boolean> {
     });
     return ran?.result === true;
   } catch {
-    return false; // no access to the page: a browser page, or no gesture to grant activeTab
+    return false; // no access to the page: a browser page, or a site whose access is withheld
   }
 }
 

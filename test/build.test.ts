@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCorpus, deriveManifest, GECKO_ID, MIN_VERSIONS } from '../build.mjs';
+import { contentScriptFor } from '../src/core/content-script';
+import { DEFAULT_SETTINGS } from '../src/core/settings';
 
 const source = JSON.parse(readFileSync('manifest.json', 'utf8'));
 
@@ -29,7 +31,7 @@ describe('deriveManifest', () => {
     for (const target of ['chrome', 'firefox'] as const) {
       const m = deriveManifest(source, target);
       expect(m.manifest_version).toBe(3);
-      expect(m.content_scripts).toEqual(source.content_scripts);
+      expect(m.host_permissions).toEqual(source.host_permissions);
       expect(source.permissions).toEqual(expect.arrayContaining(m.permissions));
     }
   });
@@ -56,15 +58,17 @@ describe('deriveManifest', () => {
 });
 
 describe('manifest.json', () => {
-  it('asks only for the permissions docs/permissions.md justifies, and injects only into web pages', () => {
+  it('asks only for the permissions docs/permissions.md justifies, and reaches only web pages', () => {
     const justified = readFileSync('docs/permissions.md', 'utf8');
     for (const permission of source.permissions) expect(justified).toContain(`\`${permission}\``);
-    expect(source.permissions).toEqual(['storage', 'contextMenus', 'scripting', 'activeTab']);
-    expect(source.host_permissions).toBeUndefined();
-    expect(source.content_scripts.flatMap((c: { matches: string[] }) => c.matches)).toEqual([
-      'http://*/*',
-      'https://*/*',
-    ]);
+    expect(justified).toContain('`host_permissions`');
+    expect(source.permissions).toEqual(['storage', 'contextMenus', 'scripting']);
+    expect(source.host_permissions).toEqual(['http://*/*', 'https://*/*']);
+  });
+
+  it('declares no content script: the background registers it, on the pages host access covers', () => {
+    expect(source.content_scripts).toBeUndefined();
+    expect(contentScriptFor(DEFAULT_SETTINGS)?.matches).toEqual(source.host_permissions);
   });
 });
 

@@ -7,6 +7,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { contentScriptFor } from '../src/core/content-script';
+import { DEFAULT_SETTINGS } from '../src/core/settings';
 
 const TARGETS = ['chrome', 'firefox'] as const;
 const dist = (target: string, file = '') => path.join('dist', target, file);
@@ -64,8 +66,11 @@ describe.each(TARGETS)('dist/%s', (target) => {
     const manifest = JSON.parse(readFileSync(dist(target, 'manifest.json'), 'utf8'));
     expect(manifest.content_security_policy).toBeUndefined();
     const scripts = [manifest.background.service_worker, ...(manifest.background.scripts ?? [])].filter(Boolean);
-    for (const s of [...scripts, ...manifest.content_scripts.flatMap((c: { js: string[] }) => c.js)]) {
-      expect(s).not.toMatch(/^https?:/);
-    }
+    for (const s of scripts) expect(s).not.toMatch(/^https?:/);
+  });
+
+  it('holds the files the background registers as its content script', () => {
+    const script = contentScriptFor(DEFAULT_SETTINGS)!;
+    for (const file of [...script.js, ...script.css]) expect(existsSync(dist(target, file)), file).toBe(true);
   });
 });

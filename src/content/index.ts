@@ -30,6 +30,8 @@ const isPageMessage = (m: unknown) =>
   typeof m === 'object' && m !== null && typeof (m as { type?: unknown }).type === 'string' && (m as { type: string }).type.startsWith('content:');
 
 function main(): void {
+  // Run once per frame: the background may run it in a tab that was loading as it registered it.
+  if (LISTEN_HOOK in globalThis) return;
   if (!isReadable(document.contentType)) return;
   const re = compileSieve(sieveSource);
   let loading: Promise<ScanModule> | null = null;

@@ -20,3 +20,16 @@ export function listenInPage(key: string): boolean {
   listen();
   return true;
 }
+
+/**
+ * Runs in a frame's isolated world, serialised as `listenInPage` is: whether content.js runs
+ * there (it left the hook), whether the frame is a web page, and its host. The background asks
+ * it of open tabs before it runs content.js in them (src/background/content-script.ts).
+ */
+export function frameState(key: string): { running: boolean; web: boolean; hostname: string } {
+  return {
+    running: typeof (globalThis as unknown as Record<symbol, unknown>)[Symbol.for(key)] === 'function',
+    web: location.protocol === 'http:' || location.protocol === 'https:',
+    hostname: location.hostname,
+  };
+}

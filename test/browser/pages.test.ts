@@ -19,7 +19,6 @@ import type { CorpusIndex, Quote } from '../../src/core/types';
 import {
   browserAvailable,
   chromiumExtensionErrors,
-  evaluateInContentScript,
   firefoxParent,
   launchChromium,
   launchFirefox,
@@ -89,18 +88,48 @@ interface Run {
   /**
    * The popup about `tab`, opened as closely to a user's click as each browser lets a test.
    * Chromium clicks Backstory's toolbar button with `tab` in front (DevTools'
-   * `Extensions.triggerAction`), which grants `activeTab` as a user's click does. Firefox's
-   * WebDriver cannot click it, so `home` opens popup.html in a tab opened from `tab`; the popup
-   * asks about that tab the same way, and Firefox needs no `activeTab` to wake it.
+   * `Extensions.triggerAction`). Firefox's WebDriver cannot click it, so `home` opens
+   * popup.html in a tab opened from `tab`; the popup asks about that tab the same way.
    */
   popupAbout(tab: Tab, home: Tab): Promise<{ text(): Promise<string> }>;
   /**
    * Starts the content script of `tab`'s top frame listening without sending it anything, as
-   * a sender's wake does: in Chromium through the DevTools protocol (a test has no `activeTab`
-   * to grant), in Firefox with `scripting.executeScript` from `home`.
+   * a sender's wake does, with `scripting.executeScript` from `home`.
    */
   wake(tab: Tab, home: Tab): Promise<void>;
   close(): Promise<void>;
+}
+
+/** How many content scripts Backstory has registered (src/background/content-script.ts). */
+const registered = (home: Tab) => home.run(async () => (await browser.scripting.getRegisteredContentScripts()).length, null);
+
+/** Whether content.js runs in the top frame of tab `tabId`: it leaves its hook there (listen-hook.ts). */
+const contentScriptRuns = (home: Tab, tabId: number) =>
+  home.run(
+    async ({ tabId, key }) => {
+      const [frame] = await browser.scripting.executeScript({
+        target: { tabId, frameIds: [0] },
+        func: (k: string) => typeof (globalThis as unknown as Record<symbol, unknown>)[Symbol.for(k)] === 'function',
+        args: [key],
+      });
+      return frame?.result as boolean;
+    },
+    { tabId, key: LISTEN_KEY },
+  );
+
+/** Run.wake in either browser: host access lets an extension page run script in the tab. */
+async function wakeFromHome(tab: Tab, home: Tab): Promise<void> {
+  await tab.front();
+  const id = await frontTabId(home);
+  await home.run(
+    ({ id, key }) =>
+      browser.scripting.executeScript({
+        target: { tabId: id, frameIds: [0] },
+        func: (k: string) => (globalThis as unknown as Record<symbol, () => void>)[Symbol.for(k)]!(),
+        args: [key],
+      }),
+    { id, key: LISTEN_KEY },
+  );
 }
 
 /** The id of the tab in front, as an extension page (`home`) sees it. */
@@ -231,10 +260,7 @@ async function chromiumRun(): Promise<Run> {
         });
       return { text: async () => String(await evaluate('document.body.textContent')) };
     },
-    async wake(tab) {
-      const page = tab.raw as unknown as Parameters<typeof evaluateInContentScript>[1];
-      await evaluateInContentScript(context, page, b.extensionId, `globalThis[Symbol.for(${JSON.stringify(LISTEN_KEY)})]()`);
-    },
+    wake: wakeFromHome,
     async close() {
       const errors = await chromiumExtensionErrors(context, b.extensionId);
       await b.close();
@@ -271,19 +297,7 @@ async function firefoxRun(): Promise<Run> {
       const popup = await run.waitForTab('popup.html');
       return { text: () => popup.evaluate(() => document.body.textContent ?? '') };
     },
-    async wake(tab, home) {
-      await tab.front();
-      const id = await frontTabId(home);
-      await home.run(
-        ({ id, key }) =>
-          browser.scripting.executeScript({
-            target: { tabId: id, frameIds: [0] },
-            func: (k: string) => (globalThis as unknown as Record<symbol, () => void>)[Symbol.for(k)]!(),
-            args: [key],
-          }),
-        { id, key: LISTEN_KEY },
-      );
-    },
+    wake: wakeFromHome,
     close: () => b.close(),
   };
   return run;
@@ -739,7 +753,28 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
         expect(await scannerStarted(nameless)).toBe(false);
       });
 
-      it('lists a site turned off and turns it back on', async () => {
+      it('runs nothing on a page loaded while paused, and reaches it on resume without a reload', async () => {
+        await options.front();
+        await options.clickOn('#pause');
+        expect(await waitFor(() => registered(home), (n) => n === 0)).toBe(0);
+        const later = await run.web(newsUrl());
+        opened.push(later);
+        const tabId = await frontTabId(home);
+        await sleep(500);
+        expect(await contentScriptRuns(home, tabId)).toBe(false);
+        expect(await paintedTexts(later)).toEqual([]);
+        const load = await later.evaluate(() => performance.timeOrigin);
+        await options.front();
+        await options.clickOn('#pause');
+        // Marked as the tab that was open all along is, with the same settings.
+        const marked = sorted(await waitFor(() => paintedTexts(later), (t) => t.length >= 2));
+        expect(marked).toEqual(sorted(await waitFor(() => paintedTexts(news), (t) => t.length === marked.length)));
+        expect(await contentScriptRuns(home, tabId)).toBe(true);
+        expect(await later.evaluate(() => performance.timeOrigin)).toBe(load);
+        expect(await registered(home)).toBe(1);
+      });
+
+      it('lists a site turned off, runs nothing on its pages, and turns it back on', async () => {
         await freshNews();
         await home.run(async () => {
           const { settings } = await browser.storage.sync.get('settings');
@@ -751,8 +786,16 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
           (l) => l.length > 0,
         );
         expect(listed).toEqual(['127.0.0.1']);
+        // A page of the site opened now gets no content script at all.
+        const later = await run.web(newsUrl());
+        opened.push(later);
+        const tabId = await frontTabId(home);
+        await sleep(500);
+        expect(await contentScriptRuns(home, tabId)).toBe(false);
+        await options.front();
         await options.clickOn('.sites button');
-        expect((await waitFor(() => paintedTexts(news), (t) => t.length > 0)).length).toBeGreaterThan(0);
+        const marked = sorted(await waitFor(() => paintedTexts(news), (t) => t.length >= 2));
+        expect(sorted(await waitFor(() => paintedTexts(later), (t) => t.length >= 2))).toEqual(marked);
         expect((await stored(home)).settings).toMatchObject({ disabledSites: [] });
       });
 

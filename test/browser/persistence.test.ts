@@ -57,7 +57,8 @@ describe.skipIf(!browserAvailable('chromium'))('in chromium, settings persist', 
     } finally {
       await browser.close();
     }
-    browser = await launchChromium('dist/chrome', { profileDir });
+    // Paused: the background keeps no content script registered (decision 009).
+    browser = await launchChromium('dist/chrome', { profileDir, registered: false });
     try {
       const page = await browser.newPage();
       expect(await marksAfterLoad(page)).toEqual([]);

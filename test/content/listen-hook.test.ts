@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LISTEN_HOOK, LISTEN_KEY, listenInPage } from '../../src/content/listen-hook';
+import { frameState, LISTEN_HOOK, LISTEN_KEY, listenInPage } from '../../src/content/listen-hook';
 
 describe('listenInPage', () => {
   const global = globalThis as unknown as Record<symbol, unknown>;
@@ -32,3 +32,25 @@ describe('listenInPage', () => {
     expect(harness).toContain(`const LISTEN_KEY = '${LISTEN_KEY}';`);
   });
 });
+
+describe('frameState', () => {
+  const global = globalThis as unknown as Record<symbol, unknown>;
+  afterEach(() => {
+    delete global[LISTEN_HOOK];
+    vi.unstubAllGlobals();
+  });
+
+  it('says whether content.js runs in the frame, whether it is a web page, and its host', () => {
+    vi.stubGlobal('location', { protocol: 'https:', hostname: 'news.example' });
+    expect(frameState(LISTEN_KEY)).toEqual({ running: false, web: true, hostname: 'news.example' });
+    global[LISTEN_HOOK] = () => undefined;
+    expect(frameState(LISTEN_KEY)).toEqual({ running: true, web: true, hostname: 'news.example' });
+    vi.stubGlobal('location', { protocol: 'about:', hostname: '' });
+    expect(frameState(LISTEN_KEY)).toMatchObject({ web: false });
+  });
+
+  it('uses nothing from its module, as it runs serialised in the page', () => {
+    expect(frameState.toString()).not.toMatch(/LISTEN_HOOK|LISTEN_KEY|backstory\.listen|import/);
+  });
+});
+

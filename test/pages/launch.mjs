@@ -12,7 +12,13 @@ import { createServer } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { BROWSERS, evaluateInContentScript, firefoxParent, openFirefoxExtensionPage } from '../support/browsers.mjs';
+import {
+  BROWSERS,
+  firefoxParent,
+  openFirefoxExtensionPage,
+  untilChromiumRegistered,
+  untilFirefoxRegistered,
+} from '../support/browsers.mjs';
 
 /** Schemes that reach the network; extension, data and blob URLs do not. */
 export const isNetwork = (/** @type {string} */ url) => /^(https?|wss?|ftp):/i.test(url);
@@ -155,9 +161,8 @@ const LISTEN_KEY = 'backstory.listen';
  * (only the page under test has a content script). Without a frame id, every frame's script
  * would answer and the first answer would win: often an empty frame's, in Firefox.
  * A content script that found no one is not listening: it is woken as the popup wakes it
- * (src/content/listen-hook.ts), with `scripting.executeScript`, which Firefox allows through
- * the content-script patterns. Chromium allows it only after a user's gesture (`activeTab`),
- * so there `mentions()` wakes it first through the DevTools protocol.
+ * (src/content/listen-hook.ts), with `scripting.executeScript`, which Backstory's host access
+ * allows in both browsers.
  */
 const askMentions = async (/** @type {string} */ key) => {
   const api = /** @type {any} */ (globalThis).browser ?? /** @type {any} */ (globalThis).chrome;
@@ -239,6 +244,7 @@ export async function launchChromiumForPages({ extensionDir, sinkPort }) {
     await new Promise((r) => setTimeout(r, 1000));
     const probe = await context.newPage();
     await probe.goto(`chrome-extension://${extensionId}/options.html`);
+    await untilChromiumRegistered(dir, probe);
     ext = { extensionId, devPage, probe };
   }
   /** Where this extension's own scripts and pages live (other extensions' URLs, and the
@@ -337,9 +343,6 @@ export async function launchChromiumForPages({ extensionDir, sinkPort }) {
     },
     async mentions() {
       if (!ext) return null;
-      // Wakes the content script without asking it anything (see askMentions); a page it does
-      // not run in (not text) has no world to wake.
-      await evaluateInContentScript(context, page, ext.extensionId, `globalThis[Symbol.for(${JSON.stringify(LISTEN_KEY)})]?.(), true`).catch(() => null);
       return oneAnswer(await ext.probe.evaluate(askMentions, LISTEN_KEY));
     },
     async close() {
@@ -413,6 +416,7 @@ export async function launchFirefoxForPages({ extensionDir, sinkPort }) {
       }, 'http-on-modify-request');
       return 'moz-extension://' + host + '/';
     })()`);
+    await untilFirefoxRegistered(extensionDir, browser, addonId);
     // An extension page to ask the content script from.
     probe = await openFirefoxExtensionPage(browser, addonId, 'options.html');
   }

@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -118,12 +118,13 @@ const CHROMIUM_ARGS = [
 ];
 
 /**
- * Chromium with the unpacked extension in `extensionDir`.
+ * Chromium with the unpacked extension in `extensionDir`, once it has registered its content
+ * script (`registered: false` for a profile where the settings want none: Backstory paused).
  * @param {string} extensionDir
- * @param {{ headless?: boolean, profileDir?: string }} [options]
+ * @param {{ headless?: boolean, profileDir?: string, registered?: boolean }} [options]
  * @returns {Promise<LaunchedBrowser & { extensionId: string }>}
  */
-export async function launchChromium(extensionDir, { headless = true, profileDir = '' } = {}) {
+export async function launchChromium(extensionDir, { headless = true, profileDir = '', registered = true } = {}) {
   const { chromium } = await import('playwright-core');
   // A given profile outlives the browser (to test a restart); a fresh one is removed on close.
   const profile = profileDir || (await mkdtemp(path.join(os.tmpdir(), 'backstory-chromium-')));
@@ -136,6 +137,7 @@ export async function launchChromium(extensionDir, { headless = true, profileDir
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
+  if (registered) await untilChromiumRegistered(dir, worker);
   /** @type {import('playwright-core').Page | null} */
   let last = null;
   return {
@@ -329,6 +331,7 @@ export async function launchFirefox(extensionDir, { prefs = {} } = {}) {
     extraPrefsFirefox: prefs,
   });
   const addonId = await browser.installExtension(path.resolve(extensionDir));
+  await untilFirefoxRegistered(extensionDir, browser, addonId);
   return {
     name: 'firefox',
     addonId,
@@ -377,6 +380,51 @@ export async function launchFirefox(extensionDir, { prefs = {} } = {}) {
     },
   };
 }
+
+/**
+ * Whether the extension in `dir` registers its content script from its background (Backstory
+ * does, src/background/content-script.ts) rather than declaring it in its manifest.
+ * @param {string} dir
+ */
+async function registersItsContentScript(dir) {
+  const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8'));
+  return !manifest.content_scripts && (manifest.permissions ?? []).includes('scripting');
+}
+
+/**
+ * Waits until the extension in `dir` has registered its content script, if it registers one: a
+ * page opened before would get none. `count` reads how many it has registered.
+ * @param {string} dir
+ * @param {string} browserName
+ * @param {() => Promise<number>} count
+ */
+async function untilRegistered(dir, browserName, count) {
+  if (!(await registersItsContentScript(dir))) return;
+  const found = await untilFound(async () => ((await count()) > 0 ? true : undefined), 15_000);
+  if (!found) throw new Error(`${browserName}: the extension registered no content script within 15 s`);
+}
+
+/**
+ * untilRegistered in Chromium, asking through one of the extension's contexts (its worker, or
+ * one of its pages).
+ * @param {string} dir
+ * @param {{ evaluate<T>(fn: () => Promise<T>): Promise<T> }} extensionContext
+ */
+export const untilChromiumRegistered = (dir, extensionContext) =>
+  untilRegistered(dir, 'Chromium', () =>
+    extensionContext.evaluate(async () => (await /** @type {any} */ (globalThis).chrome.scripting.getRegisteredContentScripts()).length),
+  );
+
+/**
+ * untilRegistered in Firefox, asking its parent process.
+ * @param {string} dir
+ * @param {import('puppeteer-core').Browser} browser
+ * @param {string} addonId
+ */
+export const untilFirefoxRegistered = (dir, browser, addonId) =>
+  untilRegistered(dir, 'Firefox', () =>
+    firefoxParent(browser)(`WebExtensionPolicy.getByID(${JSON.stringify(addonId)})?.contentScripts.length ?? 0`),
+  );
 
 /**
  * What `find` finds, asked again every 100 ms for up to `ms` while it finds nothing; undefined
