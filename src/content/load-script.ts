@@ -4,8 +4,8 @@
  * - Chrome: `import()` of a web-accessible resource with a per-session URL
  *   (`use_dynamic_url`), so pages cannot probe for Backstory at a fixed address;
  * - Firefox: the background injects it with `scripting.executeScript` into this frame
- *   (`script:load`). Firefox counts content-script match patterns as host access, so this needs
- *   no further host permission, and nothing is web-accessible at all. (web-ext lint rejects
+ *   (`script:load`), through the host access the content script's registration needs anyway
+ *   (docs/permissions.md), so nothing is web-accessible at all. (web-ext lint rejects
  *   `import()` of a computed URL, and Firefox resolves a literal one against the page.)
  * Each file hands its exports over under a registered symbol on the isolated world's global,
  * which the page cannot see. The build sets BACKSTORY_TARGET, so each bundle holds only its own

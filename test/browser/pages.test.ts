@@ -103,6 +103,10 @@ interface Run {
 /** How many content scripts Backstory has registered (src/background/content-script.ts). */
 const registered = (home: Tab) => home.run(async () => (await browser.scripting.getRegisteredContentScripts()).length, null);
 
+/** The pages its registration leaves out. */
+const leftOut = (home: Tab) =>
+  home.run(async () => (await browser.scripting.getRegisteredContentScripts())[0]?.excludeMatches ?? [], null);
+
 /** Whether content.js runs in the top frame of tab `tabId`: it leaves its hook there (listen-hook.ts). */
 const contentScriptRuns = (home: Tab, tabId: number) =>
   home.run(
@@ -787,6 +791,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
         );
         expect(listed).toEqual(['127.0.0.1']);
         // A page of the site opened now gets no content script at all.
+        expect(await waitFor(() => leftOut(home), (l) => l.length > 0)).toEqual(['*://127.0.0.1/*']);
         const later = await run.web(newsUrl());
         opened.push(later);
         const tabId = await frontTabId(home);
