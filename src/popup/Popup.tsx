@@ -20,9 +20,9 @@ export interface Props {
 
 export function Popup({ search }: Props) {
   const data = useLoad(() => search);
-  const { settings } = useSettings();
+  const { settings, loaded } = useSettings();
   const scheme = usePageTheme(settings.theme);
-  const onPage = useOnThisPage();
+  const onPage = useOnThisPage(settings, loaded);
   const [query, setQuery] = useState('');
   const [entityId, setEntityId] = useState<string | null>(null);
 
@@ -53,7 +53,7 @@ export function Popup({ search }: Props) {
       data={data.status === 'ready' ? data.value : null}
       query={query}
       onQuery={setQuery}
-      onPage={settings.paused ? { status: 'paused' } : onPage}
+      onPage={onPage}
       onOpenEntity={setEntityId}
     />
   );

@@ -1,12 +1,14 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import browser from '../browser-api';
 import { coverage, type ArticleHit, type EntityHit, type QuoteHit } from '../core/search';
+import { withSite } from '../core/settings';
 import type { Entity, SpeakerNote } from '../core/types';
 import { readerPath } from '../reader/reader-address';
 import { articleTitle } from '../ui/article-title';
 import { t, type MessageKey } from '../ui/i18n';
 import type { SearchData } from '../ui/load-search';
 import { Marked } from '../ui/Marked';
+import { updateSettings } from '../settings-store';
 import { openExtensionPage, revealInTab } from './page-target';
 import { ResultList, type Choice, type ChoiceGroup } from './ResultList';
 import type { OnThisPage } from './use-on-this-page';
@@ -155,8 +157,21 @@ function Status({ data, query, count, onPage }: { data: SearchData | null; query
       </p>
       {onPage.status === 'unavailable' && <p class="muted">{t('popupOnPageUnavailable')}</p>}
       {onPage.status === 'paused' && <p class="muted">{t('popupOnPagePaused')}</p>}
+      {onPage.status === 'site-off' && <SiteOff hostname={onPage.hostname} />}
       {onPage.status === 'ready' && onPage.mentions.length === 0 && <p class="muted">{t('popupOnPageNone')}</p>}
     </>
+  );
+}
+
+/** The page's site is turned off: says so, with the way back on (its pages are then marked at once). */
+function SiteOff({ hostname }: { hostname: string }) {
+  return (
+    <p class="muted">
+      {t('popupOnPageSiteOff', hostname)}{' '}
+      <button type="button" onClick={() => void updateSettings((s) => withSite(s, hostname, true))}>
+        {t('popupSiteTurnOn')}
+      </button>
+    </p>
   );
 }
 

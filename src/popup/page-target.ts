@@ -13,15 +13,36 @@ export async function isToolbarPopup(): Promise<boolean> {
   return (await browser.tabs.getCurrent()) === undefined;
 }
 
+/** The tab "On this page" is about, with the host of its web page (null for other pages). */
+export interface TargetTab {
+  id: number;
+  hostname: string | null;
+}
+
 /**
  * The tab "On this page" is about. In the toolbar popup, the active tab of its window; when the
  * popup page is open in a tab of its own, the tab that opened it (if any).
  */
-export async function targetTabId(): Promise<number | null> {
+export async function targetTab(): Promise<TargetTab | null> {
   const own = await browser.tabs.getCurrent();
-  if (own) return own.openerTabId ?? null;
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id ?? null;
+  const tab =
+    own === undefined
+      ? (await browser.tabs.query({ active: true, currentWindow: true }))[0]
+      : own.openerTabId === undefined
+        ? undefined
+        : await browser.tabs.get(own.openerTabId);
+  if (tab?.id === undefined) return null;
+  return { id: tab.id, hostname: webHostname(tab.url) };
+}
+
+/** The host of a web page's address; null for any other page, or none. */
+export function webHostname(url: string | undefined): string | null {
+  if (!url || !/^https?:/.test(url)) return null;
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return null;
+  }
 }
 
 /** The covered entities the tab's content script found, in order of first mention. */

@@ -797,6 +797,10 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
         const tabId = await frontTabId(home);
         await sleep(500);
         expect(await contentScriptRuns(home, tabId)).toBe(false);
+        // The popup says why "On this page" is empty there, rather than that it cannot read it.
+        const popup = await run.popupAbout(later, home);
+        const said = await waitFor(() => popup.text(), (t) => t.includes('is off on'));
+        expect(said).toContain('Backstory is off on 127.0.0.1: it runs nothing on its pages.');
         await options.front();
         await options.clickOn('.sites button');
         const marked = sorted(await waitFor(() => paintedTexts(news), (t) => t.length >= 2));

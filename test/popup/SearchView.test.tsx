@@ -10,8 +10,19 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSearcher, createSearchIndex } from '../../src/core/search';
 import type { Article, CorpusIndex, Entity } from '../../src/core/types';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
 import { SearchView } from '../../src/popup/SearchView';
 import type { OnThisPage } from '../../src/popup/use-on-this-page';
+
+/** The settings a change from the view leads to, from these stored ones. */
+const stored = vi.hoisted(() => ({ changed: [] as unknown[] }));
+vi.mock('../../src/settings-store', () => ({
+  updateSettings: async (change: (s: Settings) => Settings) => {
+    const next = change({ ...DEFAULT_SETTINGS, disabledSites: ['news.example', 'other.example'] });
+    stored.changed.push(next);
+    return next;
+  },
+}));
 
 function entity(id: string, name: string, kind: Entity['kind'], aliases: string[] = []): Entity {
   return {
@@ -139,6 +150,14 @@ describe('SearchView', () => {
     await act(() => render(null, root));
     await mount({ status: 'ready', tabId: 7, mentions: [] });
     expect(root.textContent).toContain('Nothing the corpus covers is mentioned on this page.');
+  });
+
+  it('says when the page’s site is turned off, and turns it back on from a button', async () => {
+    await mount({ status: 'site-off', hostname: 'news.example' });
+    expect(root.textContent).toContain('Backstory is off on news.example: it runs nothing on its pages.');
+    const button = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Turn back on')!;
+    await act(() => button.click());
+    expect(stored.changed).toEqual([expect.objectContaining({ disabledSites: ['other.example'] })]);
   });
 
   it('groups results, makes the first active, and moves with the arrow keys within bounds', async () => {
