@@ -72,6 +72,17 @@ interface Tab extends TestPage {
   raw: DriverPage;
 }
 
+/** The popup about a tab, as Run.popupAbout opens it. */
+interface Popup {
+  text(): Promise<string>;
+  /** Clicks the first button with this text (a DOM click: the toolbar popup is out of the driver's reach). */
+  clickButton(label: string): Promise<void>;
+}
+
+/** Source of a click on the first button labelled `label`, run in the popup. */
+const clickButtonSource = (label: string) =>
+  `[...document.querySelectorAll('button')].find((b) => b.textContent === ${JSON.stringify(label)})?.click()`;
+
 /** The whole run's view of one browser: its tabs, and how to open Backstory's pages in it. */
 interface Run {
   name: BrowserName;
@@ -91,7 +102,7 @@ interface Run {
    * `Extensions.triggerAction`). Firefox's WebDriver cannot click it, so `home` opens
    * popup.html in a tab opened from `tab`; the popup asks about that tab the same way.
    */
-  popupAbout(tab: Tab, home: Tab): Promise<{ text(): Promise<string> }>;
+  popupAbout(tab: Tab, home: Tab): Promise<Popup>;
   /**
    * Starts the content script of `tab`'s top frame listening without sending it anything, as
    * a sender's wake does, with `scripting.executeScript` from `home`.
@@ -262,7 +273,10 @@ async function chromiumRun(): Promise<Run> {
             message: JSON.stringify({ id, method: 'Runtime.evaluate', params: { expression, returnByValue: true } }),
           });
         });
-      return { text: async () => String(await evaluate('document.body.textContent')) };
+      return {
+        text: async () => String(await evaluate('document.body.textContent')),
+        clickButton: async (label) => void (await evaluate(clickButtonSource(label))),
+      };
     },
     wake: wakeFromHome,
     async close() {
@@ -299,7 +313,10 @@ async function firefoxRun(): Promise<Run> {
       const id = await frontTabId(home);
       await home.run(({ id }) => browser.tabs.create({ url: browser.runtime.getURL('popup.html'), openerTabId: id }), { id });
       const popup = await run.waitForTab('popup.html');
-      return { text: () => popup.evaluate(() => document.body.textContent ?? '') };
+      return {
+        text: () => popup.evaluate(() => document.body.textContent ?? ''),
+        clickButton: async (label) => void (await popup.raw.evaluate(clickButtonSource(label))),
+      };
     },
     wake: wakeFromHome,
     close: () => b.close(),
@@ -805,6 +822,24 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
         await options.clickOn('.sites button');
         const marked = sorted(await waitFor(() => paintedTexts(news), (t) => t.length >= 2));
         expect(sorted(await waitFor(() => paintedTexts(later), (t) => t.length >= 2))).toEqual(marked);
+        expect((await stored(home)).settings).toMatchObject({ disabledSites: [] });
+      });
+
+      it('turns a site back on from the popup, which then lists what the page names', async () => {
+        await home.run(async () => {
+          const { settings } = await browser.storage.sync.get('settings');
+          await browser.storage.sync.set({ settings: { ...(settings as object), disabledSites: ['127.0.0.1'] } });
+        }, null);
+        expect(await waitFor(() => leftOut(home), (l) => l.length > 0)).toEqual(['*://127.0.0.1/*']);
+        const later = await run.web(newsUrl());
+        opened.push(later);
+        const popup = await run.popupAbout(later, home);
+        expect(await waitFor(() => popup.text(), (t) => t.includes('is off on'))).toContain('Backstory is off on 127.0.0.1');
+        await popup.clickButton('Turn back on');
+        expect(sorted(await waitFor(() => paintedTexts(later), (t) => t.length >= 2)).length).toBeGreaterThanOrEqual(2);
+        const listed = await waitFor(() => popup.text(), (t) => t.includes('On this page'));
+        expect(listed).toContain('Marco Rubio');
+        expect(listed).not.toContain('is off on');
         expect((await stored(home)).settings).toMatchObject({ disabledSites: [] });
       });
 
