@@ -75,6 +75,7 @@ interface Tab extends TestPage {
 /** The popup about a tab, as Run.popupAbout opens it. */
 interface Popup {
   text(): Promise<string>;
+  close(): Promise<void>;
   /** Clicks the first button with this text (a DOM click: the toolbar popup is out of the driver's reach). */
   clickButton(label: string): Promise<void>;
 }
@@ -276,6 +277,8 @@ async function chromiumRun(): Promise<Run> {
       return {
         text: async () => String(await evaluate('document.body.textContent')),
         clickButton: async (label) => void (await evaluate(clickButtonSource(label))),
+        // The toolbar popup closes itself once another tab comes to the front.
+        close: () => cdp.send('Target.closeTarget', { targetId: popup.targetId }).then(() => undefined, () => undefined),
       };
     },
     wake: wakeFromHome,
@@ -316,6 +319,7 @@ async function firefoxRun(): Promise<Run> {
       return {
         text: () => popup.evaluate(() => document.body.textContent ?? ''),
         clickButton: async (label) => void (await popup.raw.evaluate(clickButtonSource(label))),
+        close: () => popup.close(),
       };
     },
     wake: wakeFromHome,
@@ -454,6 +458,12 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       const tab = await run.open(page);
       opened.push(tab);
       return tab;
+    };
+    /** Closes a tab a test opened, once it has logged no error, so later tests meet the tabs they used to. */
+    const closeTab = async (tab: Tab) => {
+      expect(tab.errors).toEqual([]);
+      await tab.close();
+      opened.splice(opened.indexOf(tab), 1);
     };
     const newsUrl = () => `${server.url}/pages/news.html`;
     const freshNews = async () => {
@@ -793,6 +803,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
         expect(await contentScriptRuns(home, tabId)).toBe(true);
         expect(await later.evaluate(() => performance.timeOrigin)).toBe(load);
         expect(await registered(home)).toBe(1);
+        await closeTab(later);
       });
 
       it('lists a site turned off, runs nothing on its pages, and turns it back on', async () => {
@@ -823,6 +834,8 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
         const marked = sorted(await waitFor(() => paintedTexts(news), (t) => t.length >= 2));
         expect(sorted(await waitFor(() => paintedTexts(later), (t) => t.length >= 2))).toEqual(marked);
         expect((await stored(home)).settings).toMatchObject({ disabledSites: [] });
+        await popup.close();
+        await closeTab(later);
       });
 
       it('turns a site back on from the popup, which then lists what the page names', async () => {
@@ -841,6 +854,8 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
         expect(listed).toContain('Marco Rubio');
         expect(listed).not.toContain('is off on');
         expect((await stored(home)).settings).toMatchObject({ disabledSites: [] });
+        await popup.close();
+        await closeTab(later);
       });
 
       it('recovers from corrupt stored settings: defaults, a notice, and the data kept aside', async () => {
@@ -959,9 +974,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
             const violations = await audit(tab);
             if (violations.length) await shot(tab, `axe-${theme}-${page.split(/[.?]/)[0]}`);
             expect(violations, `${page} (${theme})`).toEqual([]);
-            expect(tab.errors).toEqual([]);
-            await tab.close();
-            opened.splice(opened.indexOf(tab), 1);
+            await closeTab(tab);
           }
         });
       }

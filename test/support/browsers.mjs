@@ -107,7 +107,7 @@ export function browserAvailable(name) {
  * @property {any} raw  the driver's own browser or context object
  */
 
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
