@@ -28,6 +28,13 @@ async function unmarkedNews(browser: Awaited<ReturnType<typeof launchFirefox | t
   return { page, load: await page.evaluate(() => performance.timeOrigin) };
 }
 
+/** Sees `page` marked by a content script run into it, with no reload since `load`. */
+async function expectMarkedWithoutReload(page: Awaited<ReturnType<typeof unmarkedNews>>['page'], load: number) {
+  const marked = await waitFor(() => paintedTexts(page), (t) => t.length >= 2, 20_000);
+  expect([...marked].sort()).toEqual(['Marco Rubio', 'Volodymyr Zelensky']);
+  expect(await page.evaluate(() => performance.timeOrigin)).toBe(load);
+}
+
 describe.skipIf(!browserAvailable('chromium'))('in chromium', () => {
   it('marks a tab that was open before its first start, without a reload', async () => {
     const browser = await launchChromium('dist/chrome');
@@ -37,9 +44,7 @@ describe.skipIf(!browserAvailable('chromium'))('in chromium', () => {
       await worker.evaluate(() => (globalThis as unknown as { chrome: { scripting: { unregisterContentScripts(): Promise<void> } } }).chrome.scripting.unregisterContentScripts());
       const { page, load } = await unmarkedNews(browser);
       await chromiumExtensionErrors(context, browser.extensionId); // turns on developer mode and reloads the extension
-      const marked = await waitFor(() => paintedTexts(page), (t) => t.length >= 2, 20_000);
-      expect([...marked].sort()).toEqual(['Marco Rubio', 'Volodymyr Zelensky']);
-      expect(await page.evaluate(() => performance.timeOrigin)).toBe(load);
+      await expectMarkedWithoutReload(page, load);
     } finally {
       await browser.close();
     }
@@ -53,8 +58,7 @@ describe.skipIf(!browserAvailable('firefox'))('in firefox', () => {
       await browser.raw.uninstallExtension(browser.addonId);
       const { page, load } = await unmarkedNews(browser);
       await browser.raw.installExtension(path.resolve('dist/firefox'));
-      expect([...(await waitFor(() => paintedTexts(page), (t) => t.length >= 2))].sort()).toEqual(['Marco Rubio', 'Volodymyr Zelensky']);
-      expect(await page.evaluate(() => performance.timeOrigin)).toBe(load);
+      await expectMarkedWithoutReload(page, load);
     } finally {
       await browser.close();
     }
