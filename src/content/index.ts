@@ -19,7 +19,8 @@ import { sieveChanges, sievePage, type Candidates, type SieveHooks } from './sie
 
 /** The extension API as the browser gives it: no polyfill here (see load-script.ts). */
 declare const chrome: {
-  runtime: {
+  runtime?: {
+    id?: string;
     onMessage: {
       addListener(listener: (message: unknown, sender: unknown, reply: (answer: unknown) => void) => boolean): void;
     };
@@ -85,7 +86,7 @@ function main(): void {
   const listen = (): void => {
     if (listening) return;
     listening = true;
-    chrome.runtime.onMessage.addListener((message, sender, reply) => {
+    chrome.runtime!.onMessage.addListener((message, sender, reply) => {
       if (!isPageMessage(message)) return false;
       // Settings matter only to a running scanner: without one, a change has nothing to update.
       if ((message as { type: string }).type === 'content:settings-changed' && !loading) {
@@ -103,6 +104,12 @@ function main(): void {
   // Whether the browser can paint is asked only here: the first use of its Highlight API costs
   // a page without candidates half a millisecond for nothing.
   const takeOver = (): Promise<ScanModule> => {
+    // Chromium keeps this script running once Backstory is disabled, removed or reloaded
+    // (orphan.ts): the extension API is gone, and the scanner with it. It stops watching.
+    if (!chrome.runtime?.id) {
+      observer.disconnect();
+      return (loading ??= Promise.reject(new Error(GONE)));
+    }
     listen();
     return (loading ??= (canPaint(window) ? loadScanModule() : Promise.reject(new Error(NO_HIGHLIGHTS))).then((scan) => {
       // Changes not yet reported would be lost with the observer.
@@ -126,7 +133,11 @@ function main(): void {
 
 const NO_HIGHLIGHTS = 'this browser lacks the CSS Custom Highlight API; mentions stay unmarked';
 
+const GONE = 'Backstory is no longer running here';
+
 function report(error: unknown): void {
+  // Nothing went wrong that anyone could act on.
+  if (error instanceof Error && error.message === GONE) return;
   if (error instanceof Error && error.message === NO_HIGHLIGHTS) console.info(`Backstory: ${NO_HIGHLIGHTS}.`);
   else console.error('Backstory could not load its scanner:', error);
 }

@@ -4,9 +4,11 @@
  * where Backstory is active, and starts, updates or ends it as settings change, without a reload
  * (the background tells the page when they do).
  */
+import browser from '../browser-api';
 import { dispatcher } from '../messages';
 import { readStored } from '../settings-store';
 import { loadCardModule } from './load-script';
+import { retireWhenOrphaned } from './orphan';
 import { SCAN_MODULE, type ScanModule } from './scan-module';
 import { keepSession, startSession } from './session';
 
@@ -17,6 +19,9 @@ const kept = keepSession(location.hostname, ({ settings, shortcut }) => {
   firstScope = undefined;
   return startSession(document, settings, loadCardModule, { scope, shortcut });
 });
+
+// Without its extension (Chromium keeps the script running) the session is ended: orphan.ts.
+retireWhenOrphaned(document, () => !!browser.runtime?.id, kept.stop);
 
 /** Settings read and the session started (or not, where Backstory is off): messages wait for it. */
 let started: Promise<void> = Promise.resolve();

@@ -1,14 +1,18 @@
 /**
- * Tabs open before Backstory starts for the first time are marked without a reload: the
- * background registers its content script and runs it in open tabs (decision 009). Firefox
- * uninstalls it, loads a page, and installs it again. Chromium cannot install an extension
- * into a running browser from a test, so the registration is removed and the extension
- * reloaded from chrome://extensions: its background then starts without one, as on install.
+ * Backstory arriving in and leaving open tabs, without a reload.
+ * - Tabs open before it starts for the first time are marked: the background registers its
+ *   content script and runs it in open tabs (decision 009). Firefox uninstalls it, loads a
+ *   page, and installs it again. Chromium cannot install an extension into a running browser
+ *   from a test, so the registration is removed and the extension reloaded from
+ *   chrome://extensions: its background then starts without one, as on install.
+ * - Chromium leaves the old content script running when Backstory is disabled or reloaded; it
+ *   ends its session once it notices (src/content/orphan.ts). Firefox unloads it.
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, chromiumExtensionErrors, launchChromium, launchFirefox } from '../support/browsers.mjs';
-import { paintedTexts, sleep, waitFor } from '../support/page-probes';
+import type { TestPage } from '../support/browsers.mjs';
+import { centreOf, paintedTexts, sleep, waitFor } from '../support/page-probes';
 import { serve } from '../support/server.mjs';
 
 let server: Awaited<ReturnType<typeof serve>>;
@@ -35,7 +39,106 @@ async function expectMarkedWithoutReload(page: Awaited<ReturnType<typeof unmarke
   expect(await page.evaluate(() => performance.timeOrigin)).toBe(load);
 }
 
+/** Each card host on the page, open or not: a session's host stays in the page until it ends. */
+const cardHosts = (page: TestPage) =>
+  page.evaluate(() => [...document.querySelectorAll('backstory-card')].map((card) => card.matches(':popover-open')));
+
+/** Moves the pointer from text that names nobody onto `text` in `id` (fixtures/card.html). */
+async function pointAt(page: TestPage, id: string, text: string) {
+  const start = await centreOf(page, 'plain', 'nobody');
+  const { x, y } = await centreOf(page, id, text);
+  await page.moveMouse(start.x, start.y);
+  await page.moveMouse(x, y);
+}
+
+/** Opens the card fixture, marked, and opens and closes Rubio's card, so its host is in the page. */
+async function markedCardPage(browser: Awaited<ReturnType<typeof launchChromium | typeof launchFirefox>>) {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/card.html`);
+  await waitFor(() => paintedTexts(page), (t) => t.length >= 2);
+  await pointAt(page, 'two', 'Rubio');
+  expect(await waitFor(() => cardHosts(page), (c) => c[0] === true)).toEqual([true]);
+  await page.press('Escape');
+  expect(await waitFor(() => cardHosts(page), (c) => c[0] === false)).toEqual([false]);
+  return { page, load: await page.evaluate(() => performance.timeOrigin) };
+}
+
+/**
+ * After Backstory was reloaded (or updated, or installed again): the tab, not reloaded, opens
+ * one card, the new session's, and holds no other host once the pointer has moved.
+ */
+async function expectOneNewCard(page: TestPage, load: number) {
+  await pointAt(page, 'two', 'Rubio');
+  expect(await waitFor(() => cardHosts(page), (c) => c.includes(true), 20_000)).toContain(true);
+  expect(await cardHosts(page)).toEqual([true]);
+  expect(await page.evaluate(() => performance.timeOrigin)).toBe(load);
+}
+
+/** Disables the extension as its switch on chrome://extensions does. */
+async function disable(browser: Awaited<ReturnType<typeof launchChromium>>) {
+  const extensions = await browser.raw.newPage();
+  await extensions.goto('chrome://extensions/');
+  await extensions.evaluate(
+    (id: string) => new Promise((done) => (globalThis as any).chrome.management.setEnabled(id, false, done)),
+    browser.extensionId,
+  );
+  await extensions.close();
+}
+
 describe.skipIf(!browserAvailable('chromium'))('in chromium', () => {
+  it('takes its marks and card off an open tab when it is disabled', async () => {
+    const browser = await launchChromium('dist/chrome');
+    try {
+      const { page } = await markedCardPage(browser);
+      await disable(browser);
+      // Still painted: nothing told the old script. Back on the page, it notices.
+      await sleep(500);
+      expect(await paintedTexts(page)).not.toEqual([]);
+      await pointAt(page, 'two', 'Rubio');
+      expect(await waitFor(() => paintedTexts(page), (t) => t.length === 0)).toEqual([]);
+      expect(await cardHosts(page)).toEqual([]);
+      await sleep(1000); // a card would be due by now
+      expect(await cardHosts(page)).toEqual([]);
+      expect(page.errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('stays quiet on a page that named no one when disabled, as the page adds a name', async () => {
+    const browser = await launchChromium('dist/chrome');
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}/mentions/nameless.html`);
+      await sleep(1000);
+      await disable(browser);
+      await page.evaluate(() => {
+        const added = document.createElement('p');
+        added.textContent = 'Later, Secretary of State Marco Rubio spoke to reporters.';
+        document.getElementById('feed')!.append(added);
+      });
+      await sleep(1500);
+      expect(await paintedTexts(page)).toEqual([]);
+      expect(page.errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('hands an open tab over to itself when it is reloaded, with one card', async () => {
+    const browser = await launchChromium('dist/chrome');
+    try {
+      const { page, load } = await markedCardPage(browser);
+      await chromiumExtensionErrors(browser.raw, browser.extensionId); // turns on developer mode and reloads the extension
+      await expectOneNewCard(page, load);
+      expect([...(await paintedTexts(page))].sort()).toEqual(['Marco Rubio', 'Volodymyr Zelensky', 'minerals agreement']);
+      expect(page.errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+
+
   it('marks a tab that was open before its first start, without a reload', async () => {
     const browser = await launchChromium('dist/chrome');
     try {
@@ -52,6 +155,23 @@ describe.skipIf(!browserAvailable('chromium'))('in chromium', () => {
 });
 
 describe.skipIf(!browserAvailable('firefox'))('in firefox', () => {
+  it('opens its new card in an open tab after it is installed again', async () => {
+    const browser = await launchFirefox('dist/firefox');
+    try {
+      const { page, load } = await markedCardPage(browser);
+      await browser.raw.uninstallExtension(browser.addonId);
+      await browser.raw.installExtension(path.resolve('dist/firefox'));
+      // Firefox unloaded the old script, which leaves its closed host behind: no code of
+      // Backstory's can run there to take it out (docs/settings.md).
+      await pointAt(page, 'two', 'Rubio');
+      expect(await waitFor(() => cardHosts(page), (c) => c.includes(true), 20_000)).toEqual([false, true]);
+      expect(await page.evaluate(() => performance.timeOrigin)).toBe(load);
+    } finally {
+      await browser.close();
+    }
+  });
+
+
   it('marks a tab that was open before it was installed, without a reload', async () => {
     const browser = await launchFirefox('dist/firefox');
     try {
