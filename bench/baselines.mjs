@@ -32,7 +32,7 @@ export const MARKJS_OPTIONS = {
   accuracy: { value: 'exactly', limiters: ['.', ',', ';', ':', '!', '?', '"', "'", '“', '”', '‘', '’', '(', ')', '[', ']', '—', '–'] },
 };
 
-const FLOOR = `(() => {
+export const FLOOR = `(() => {
   if (!document.body) return;
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   let chars = 0;
