@@ -632,6 +632,85 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
         expect(nameless.errors).toEqual([]);
       });
 
+      it('answers a look-up in a frame from another site that named no one, as the menu entry asks', async () => {
+        const outer = await run.web(`${server.url}/mentions/nameless.html`);
+        opened.push(outer);
+        await outer.front();
+        const tabId = await frontTabId(home);
+        // localhost is another site than 127.0.0.1: the frame's content script, and the wake,
+        // need the host access of the content script's registration (decision 009).
+        const frameUrl = `${server.url.replace('127.0.0.1', 'localhost')}/mentions/nameless.html`;
+        await outer.run((src) => {
+          const frame = document.createElement('iframe');
+          frame.src = src;
+          document.body.append(frame);
+        }, frameUrl);
+        await sleep(1500);
+        const frames = await home.run(
+          async ({ id }) =>
+            (await browser.scripting.executeScript({ target: { tabId: id, allFrames: true }, func: () => location.host })).map((f) => ({
+              frameId: f.frameId,
+              host: f.result as string,
+            })),
+          { id: tabId },
+        );
+        const frameId = frames.find((f) => f.host.startsWith('localhost'))!.frameId;
+        expect(frameId).not.toBe(0);
+        // A name in code, which the sieve passes over: the frame's content script still listens to nothing.
+        await home.run(
+          ({ id, frameId }) =>
+            browser.scripting.executeScript({
+              target: { tabId: id, frameIds: [frameId] },
+              func: () => {
+                const coded = document.createElement('code');
+                coded.textContent = 'Marco Rubio';
+                document.getElementById('first')!.append(' ', coded);
+                getSelection()!.selectAllChildren(coded);
+              },
+            }),
+          { id: tabId, frameId },
+        );
+        // The menu's handler sends to the frame it was opened in, and wakes it where nothing
+        // listens (sendToTab in src/messages.ts, whose steps test/messages.test.ts checks).
+        const lookUp = { type: 'content:open-card', params: { selectionText: 'Marco Rubio' } };
+        const send = () =>
+          home.run(
+            ({ id, frameId, lookUp }) => browser.tabs.sendMessage(id, lookUp, { frameId }).then((r) => r as unknown, (e: Error) => e.message),
+            { id: tabId, frameId, lookUp },
+          );
+        expect(await send()).toMatch(/Receiving end does not exist/);
+        const woken = await home.run(
+          async ({ id, frameId, key }) =>
+            (
+              await browser.scripting.executeScript({
+                target: { tabId: id, frameIds: [frameId] },
+                func: (k: string) => {
+                  const listen = (globalThis as unknown as Record<symbol, unknown>)[Symbol.for(k)];
+                  if (typeof listen === 'function') listen();
+                  return typeof listen === 'function';
+                },
+                args: [key],
+              })
+            )[0]?.result,
+          { id: tabId, frameId, key: LISTEN_KEY },
+        );
+        expect(woken).toBe(true);
+        expect(await send()).toEqual({ ok: true, result: true });
+        const cardInFrame = () =>
+          home.run(
+            async ({ id, frameId }) =>
+              (
+                await browser.scripting.executeScript({
+                  target: { tabId: id, frameIds: [frameId] },
+                  func: () => document.querySelector('backstory-card')?.matches(':popover-open') ?? false,
+                })
+              )[0]?.result as boolean,
+            { id: tabId, frameId },
+          );
+        expect(await waitFor(cardInFrame, (o) => o)).toBe(true);
+        await closeTab(outer);
+      });
+
       it('opens the card for a look-up that is the first message a nameless page hears', async () => {
         const nameless = await run.web(`${server.url}/mentions/nameless.html`);
         opened.push(nameless);
