@@ -1,0 +1,126 @@
+/**
+ * A look-up in a frame from another site, as the context menu's entry asks for one: the
+ * background sends to the frame it was opened in and, where the frame's content script found
+ * no one and so listens to nothing, wakes it there and sends again (sendToTab in
+ * src/messages.ts, whose steps test/messages.test.ts checks). Both the content script and the
+ * wake need the host access of the content script's registration (decision 009); activeTab
+ * alone never reached a frame from another site. Each browser is launched for this test alone.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LISTEN_KEY } from '../../src/content/listen-hook';
+import {
+  browserAvailable,
+  launchChromium,
+  launchFirefox,
+  openFirefoxExtensionPage,
+  type BrowserName,
+  type LaunchedBrowser,
+} from '../support/browsers.mjs';
+import { sleep, waitFor } from '../support/page-probes';
+import { serve } from '../support/server.mjs';
+
+let server: Awaited<ReturnType<typeof serve>>;
+beforeAll(async () => {
+  server = await serve('test/browser/fixtures');
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+/**
+ * Runs `fn(arg)` where the extension's API is: Chromium's service worker, a Firefox extension
+ * page. `fn` reaches the API as `browser` or `chrome`, untyped, as the browser gives it.
+ */
+type InExtension = <A, T>(fn: (arg: A) => T | Promise<T>, arg: A) => Promise<T>;
+
+async function inExtension(browser: LaunchedBrowser & { addonId?: string }): Promise<InExtension> {
+  if (browser.name === 'chromium') {
+    const worker = browser.raw.serviceWorkers()[0];
+    return (fn, arg) => worker.evaluate(fn, arg);
+  }
+  const page = await openFirefoxExtensionPage(browser.raw, browser.addonId!, 'options.html');
+  return (fn, arg) => page.evaluate(fn as never, arg) as never;
+}
+
+const launchers = { chromium: () => launchChromium('dist/chrome'), firefox: () => launchFirefox('dist/firefox') };
+
+for (const name of ['chromium', 'firefox'] as BrowserName[]) {
+  describe.skipIf(!browserAvailable(name))(`in ${name}`, () => {
+    it('answers a look-up in a frame from another site that named no one, as the menu entry asks', async () => {
+      const browser = await launchers[name]();
+      try {
+        const outer = await browser.newPage();
+        await outer.goto(`${server.url}/mentions/nameless.html`);
+        // localhost is another site than 127.0.0.1.
+        const frameUrl = `${server.url.replace('127.0.0.1', 'localhost')}/mentions/nameless.html`;
+        await outer.evaluate(
+          new Function(`const frame = document.createElement('iframe'); frame.src = ${JSON.stringify(frameUrl)}; document.body.append(frame);`) as () => void,
+        );
+        await sleep(1500);
+        const run = await inExtension(browser);
+        // The page's tab: the only one on 127.0.0.1 (a match pattern names no port).
+        const { tabId, frameId } = await run(async () => {
+          const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+          const [tab] = await api.tabs.query({ url: 'http://127.0.0.1/*' });
+          const frames = await api.scripting.executeScript({ target: { tabId: tab.id, allFrames: true }, func: () => location.host });
+          return { tabId: tab.id as number, frameId: frames.find((f: any) => f.result.startsWith('localhost')).frameId as number };
+        }, null);
+        expect(frameId).not.toBe(0);
+
+        // A name in code, which the sieve passes over: the frame's content script still listens to nothing.
+        await run(
+          ({ tabId, frameId }) => {
+            const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+            return api.scripting.executeScript({
+              target: { tabId, frameIds: [frameId] },
+              func: () => {
+                const coded = document.createElement('code');
+                coded.textContent = 'Marco Rubio';
+                document.getElementById('first')!.append(' ', coded);
+                getSelection()!.selectAllChildren(coded);
+              },
+            });
+          },
+          { tabId, frameId },
+        );
+        const send = () =>
+          run(({ tabId, frameId }) => {
+            const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+            const lookUp = { type: 'content:open-card', params: { selectionText: 'Marco Rubio' } };
+            return api.tabs.sendMessage(tabId, lookUp, { frameId }).then((r: unknown) => r, (e: Error) => e.message);
+          }, { tabId, frameId });
+        expect(await send()).toMatch(/Receiving end does not exist/);
+
+        const woken = await run(async ({ tabId, frameId, key }) => {
+          const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+          const [frame] = await api.scripting.executeScript({
+            target: { tabId, frameIds: [frameId] },
+            func: (k: string) => {
+              const listen = (globalThis as unknown as Record<symbol, unknown>)[Symbol.for(k)];
+              if (typeof listen === 'function') listen();
+              return typeof listen === 'function';
+            },
+            args: [key],
+          });
+          return frame?.result as boolean;
+        }, { tabId, frameId, key: LISTEN_KEY });
+        expect(woken).toBe(true);
+        expect(await send()).toEqual({ ok: true, result: true });
+
+        const cardInFrame = () =>
+          run(async ({ tabId, frameId }) => {
+            const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+            const [frame] = await api.scripting.executeScript({
+              target: { tabId, frameIds: [frameId] },
+              func: () => document.querySelector('backstory-card')?.matches(':popover-open') ?? false,
+            });
+            return frame?.result as boolean;
+          }, { tabId, frameId });
+        expect(await waitFor(cardInFrame, (open) => open)).toBe(true);
+        expect(outer.errors).toEqual([]);
+      } finally {
+        await browser.close();
+      }
+    });
+  });
+}
