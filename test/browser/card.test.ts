@@ -6,7 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, launchChromium, launchFirefox, type BrowserName, type LaunchedBrowser, type TestPage } from '../support/browsers.mjs';
-import { cardOpen, centreOf, paintedTexts, selectText, sleep, waitFor } from '../support/page-probes';
+import { cardOpen, centreOf, paintedTexts, restOn, selectText, sleep, waitFor } from '../support/page-probes';
 import { serve } from '../support/server.mjs';
 
 const ARTIFACTS = path.resolve('test-artifacts');
@@ -21,13 +21,6 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
     let page: TestPage;
     let baseElements: number;
 
-    /** Moves the pointer from text that names nobody onto `text` in `id`, and rests there. */
-    async function restOn(id: string, text: string) {
-      const start = await centreOf(page, 'plain', 'nobody');
-      const { x, y } = await centreOf(page, id, text);
-      await page.moveMouse(start.x, start.y);
-      await page.moveMouse(x, y);
-    }
     async function closeCard() {
       await page.press('Escape');
       await waitFor(() => cardOpen(page), (o) => !o);
@@ -50,7 +43,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
     it('opens on a resting pointer, not at once, for unpainted mentions too', async () => {
       // "Rubio" in #two is the second mention: not painted (density "first"), still hoverable.
       expect(await paintedTexts(page)).not.toContain('Rubio');
-      await restOn('two', 'Rubio');
+      await restOn(page, 'two', 'Rubio');
       const rested = Date.now();
       await sleep(150);
       expect(await cardOpen(page)).toBe(false);
@@ -79,7 +72,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
     });
 
     it('stays open while the pointer travels into it, and closes after leaving both', async () => {
-      await restOn('one', 'Marco Rubio');
+      await restOn(page, 'one', 'Marco Rubio');
       expect(await waitFor(() => cardOpen(page), (o) => o)).toBe(true);
       // The card opens below the name; the headline above is outside both.
       const away = await centreOf(page, 'headline', 'afternoon');
@@ -88,7 +81,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
     });
 
     it('can be pinned, and then stays when the pointer leaves', async () => {
-      await restOn('one', 'Marco Rubio');
+      await restOn(page, 'one', 'Marco Rubio');
       expect(await waitFor(() => cardOpen(page), (o) => o)).toBe(true);
       await waitFor(() => browser.dialogs(), (d) => d.some((x) => x.name === 'Marco Rubio'));
       await browser.clickAccessible('button', 'Pin card');
@@ -147,7 +140,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       });
       await page.click(button.x, button.y); // a real click: fullscreen needs a user gesture
       await waitFor(() => page.evaluate(() => document.fullscreenElement?.id ?? null), (id) => id === 'story');
-      await restOn('one', 'Marco Rubio');
+      await restOn(page, 'one', 'Marco Rubio');
       expect(await waitFor(() => cardOpen(page), (o) => o)).toBe(true);
       expect(await page.evaluate(() => document.querySelector('backstory-card')?.parentElement?.id)).toBe('story');
       await page.screenshot(path.join(ARTIFACTS, `${name}-card-fullscreen.png`));
@@ -171,7 +164,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
     });
 
     it('turns off on this site from the card, at once and after a reload', async () => {
-      await restOn('one', 'Marco Rubio');
+      await restOn(page, 'one', 'Marco Rubio');
       expect(await waitFor(() => cardOpen(page), (o) => o)).toBe(true);
       await waitFor(() => browser.dialogs(), (d) => d.some((x) => x.name === 'Marco Rubio'));
       await browser.clickAccessible('button', 'Turn off on 127.0.0.1');

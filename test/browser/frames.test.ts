@@ -27,19 +27,19 @@ afterAll(async () => {
   await server?.close();
 });
 
-/**
- * Runs `fn(arg)` where the extension's API is: Chromium's service worker, a Firefox extension
- * page. `fn` reaches the API as `browser` or `chrome`, untyped, as the browser gives it.
- */
-type InExtension = <A, T>(fn: (arg: A) => T | Promise<T>, arg: A) => Promise<T>;
+/** The extension's API, as the browser gives it (`browser`, or `chrome`), untyped here. */
+type Api = any;
 
-async function inExtension(browser: LaunchedBrowser & { addonId?: string }): Promise<InExtension> {
-  if (browser.name === 'chromium') {
-    const worker = browser.raw.serviceWorkers()[0];
-    return (fn, arg) => worker.evaluate(fn, arg);
-  }
-  const page = await openFirefoxExtensionPage(browser.raw, browser.addonId!, 'options.html');
-  return (fn, arg) => page.evaluate(fn as never, arg) as never;
+/**
+ * Evaluates a script's source where the extension's API is: Chromium's service worker, a
+ * Firefox extension page.
+ */
+async function inExtension(browser: LaunchedBrowser & { addonId?: string }): Promise<(source: string) => Promise<unknown>> {
+  const target =
+    browser.name === 'chromium'
+      ? browser.raw.serviceWorkers()[0]
+      : await openFirefoxExtensionPage(browser.raw, browser.addonId!, 'options.html');
+  return (source) => target.evaluate(source);
 }
 
 const launchers = { chromium: () => launchChromium('dist/chrome'), firefox: () => launchFirefox('dist/firefox') };
@@ -57,65 +57,52 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
           new Function(`const frame = document.createElement('iframe'); frame.src = ${JSON.stringify(frameUrl)}; document.body.append(frame);`) as () => void,
         );
         await sleep(1500);
-        const run = await inExtension(browser);
+        const evaluate = await inExtension(browser);
+        /** Runs `fn(api, arg)` in the extension. */
+        const run = <A, T>(fn: (api: Api, arg: A) => T | Promise<T>, arg: A) =>
+          evaluate(`(${fn})(globalThis.browser ?? globalThis.chrome, ${JSON.stringify(arg)})`) as Promise<T>;
         // The page's tab: the only one on 127.0.0.1 (a match pattern names no port).
-        const { tabId, frameId } = await run(async () => {
-          const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+        const { tabId, frameId } = await run(async (api) => {
           const [tab] = await api.tabs.query({ url: 'http://127.0.0.1/*' });
           const frames = await api.scripting.executeScript({ target: { tabId: tab.id, allFrames: true }, func: () => location.host });
-          return { tabId: tab.id as number, frameId: frames.find((f: any) => f.result.startsWith('localhost')).frameId as number };
+          return { tabId: tab.id as number, frameId: frames.find((f: { result: string }) => f.result.startsWith('localhost')).frameId as number };
         }, null);
         expect(frameId).not.toBe(0);
+        /** Runs `func(...args)` in the frame's isolated world, from the extension as the background would; its result. */
+        const inFrame = <T>(func: (...args: string[]) => T, args: string[] = []) =>
+          evaluate(
+            `(globalThis.browser ?? globalThis.chrome).scripting.executeScript({ target: { tabId: ${tabId}, frameIds: [${frameId}] }, func: ${func}, args: ${JSON.stringify(args)} }).then((frames) => frames[0]?.result)`,
+          ) as Promise<T>;
 
         // A name in code, which the sieve passes over: the frame's content script still listens to nothing.
-        await run(
-          ({ tabId, frameId }) => {
-            const api = (globalThis as any).browser ?? (globalThis as any).chrome;
-            return api.scripting.executeScript({
-              target: { tabId, frameIds: [frameId] },
-              func: () => {
-                const coded = document.createElement('code');
-                coded.textContent = 'Marco Rubio';
-                document.getElementById('first')!.append(' ', coded);
-                getSelection()!.selectAllChildren(coded);
-              },
-            });
-          },
-          { tabId, frameId },
-        );
+        await inFrame(() => {
+          const coded = document.createElement('code');
+          coded.textContent = 'Marco Rubio';
+          document.getElementById('first')!.append(' ', coded);
+          getSelection()!.selectAllChildren(coded);
+        });
         const send = () =>
-          run(({ tabId, frameId }) => {
-            const api = (globalThis as any).browser ?? (globalThis as any).chrome;
-            const lookUp = { type: 'content:open-card', params: { selectionText: 'Marco Rubio' } };
-            return api.tabs.sendMessage(tabId, lookUp, { frameId }).then((r: unknown) => r, (e: Error) => e.message);
-          }, { tabId, frameId });
+          run(
+            (api, { tabId, frameId }) =>
+              api.tabs
+                .sendMessage(tabId, { type: 'content:open-card', params: { selectionText: 'Marco Rubio' } }, { frameId })
+                .then((r: unknown) => r, (e: Error) => e.message),
+            { tabId, frameId },
+          );
         expect(await send()).toMatch(/Receiving end does not exist/);
 
-        const woken = await run(async ({ tabId, frameId, key }) => {
-          const api = (globalThis as any).browser ?? (globalThis as any).chrome;
-          const [frame] = await api.scripting.executeScript({
-            target: { tabId, frameIds: [frameId] },
-            func: (k: string) => {
-              const listen = (globalThis as unknown as Record<symbol, unknown>)[Symbol.for(k)];
-              if (typeof listen === 'function') listen();
-              return typeof listen === 'function';
-            },
-            args: [key],
-          });
-          return frame?.result as boolean;
-        }, { tabId, frameId, key: LISTEN_KEY });
+        const woken = await inFrame(
+          (key) => {
+            const listen = (globalThis as unknown as Record<symbol, unknown>)[Symbol.for(key!)];
+            if (typeof listen === 'function') listen();
+            return typeof listen === 'function';
+          },
+          [LISTEN_KEY],
+        );
         expect(woken).toBe(true);
         expect(await send()).toEqual({ ok: true, result: true });
 
-        const cardInFrame = () =>
-          run(async ({ tabId, frameId }) => {
-            const api = (globalThis as any).browser ?? (globalThis as any).chrome;
-            const [frame] = await api.scripting.executeScript({
-              target: { tabId, frameIds: [frameId] },
-              func: () => document.querySelector('backstory-card')?.matches(':popover-open') ?? false,
-            });
-            return frame?.result as boolean;
-          }, { tabId, frameId });
+        const cardInFrame = () => inFrame(() => document.querySelector('backstory-card')?.matches(':popover-open') ?? false);
         expect(await waitFor(cardInFrame, (open) => open)).toBe(true);
         expect(outer.errors).toEqual([]);
       } finally {

@@ -46,6 +46,17 @@ export function centreOf(page: TestPage, id: string, text: string) {
   );
 }
 
+/**
+ * Moves the pointer from text that names nobody (#plain's "nobody", in card.html) onto the first
+ * `text` in `id`, and leaves it resting there.
+ */
+export async function restOn(page: TestPage, id: string, text: string): Promise<void> {
+  const start = await centreOf(page, 'plain', 'nobody');
+  const { x, y } = await centreOf(page, id, text);
+  await page.moveMouse(start.x, start.y);
+  await page.moveMouse(x, y);
+}
+
 /** Selects the first occurrence of `text` in the element with `id`. */
 export function selectText(page: TestPage, id: string, text: string) {
   return page.evaluate(
