@@ -61,13 +61,14 @@ async function markedCardPage(browser: LaunchedBrowser) {
  * After Backstory was reloaded (or installed again): the tab, not reloaded, is marked by a new
  * session and opens its card; `hosts` are the card hosts left in the page then, open or not.
  */
-async function expectNewCard(page: TestPage, load: number, hosts: boolean[]) {
+async function expectNewCard(page: TestPage, load: number, hosts: boolean[], explain?: () => Promise<unknown>) {
   const newMarks = () =>
     page.evaluate(() => {
       const marks = CSS.highlights.get('backstory-mention');
       return !!marks && marks !== (window as unknown as { marksBefore: unknown }).marksBefore && marks.size > 0;
     });
-  expect(await waitFor(newMarks, (m) => m, 20_000)).toBe(true);
+  const marked = await waitFor(newMarks, (m) => m, 20_000);
+  expect(marked, marked ? '' : `no new marks; ${JSON.stringify(await explain?.().catch(String))}; page: ${JSON.stringify(page.errors)}`).toBe(true);
   await restOn(page, 'two', 'Rubio');
   expect(await waitFor(() => cardHosts(page), (c) => c.includes(true), 20_000)).toEqual(hosts);
   expect(await page.evaluate(() => performance.timeOrigin)).toBe(load);
@@ -82,6 +83,29 @@ async function disable(browser: Awaited<ReturnType<typeof launchChromium>>) {
     browser.extensionId,
   );
   await extensions.close();
+}
+
+/**
+ * What Backstory's background sees of the first tab from the test server, for a failure message:
+ * its registration, and in each frame whether a content script left its hook (listen-hook.ts)
+ * and whether that script still has its extension.
+ */
+async function whatTheTabRuns(browser: Awaited<ReturnType<typeof launchChromium>>) {
+  const worker = browser.raw.serviceWorkers().at(-1);
+  if (!worker) return 'no service worker';
+  return worker.evaluate(async (url: string) => {
+    const chrome = (globalThis as any).chrome;
+    const [tab] = await chrome.tabs.query({ url });
+    const registered = (await chrome.scripting.getRegisteredContentScripts()).length;
+    const frames = await chrome.scripting.executeScript({
+      target: { tabId: tab.id, allFrames: true },
+      func: () => ({
+        hook: typeof (globalThis as any)[Symbol.for('backstory.listen')],
+        extension: (globalThis as any).chrome?.runtime?.id ?? null,
+      }),
+    });
+    return { registered, frames: frames.map((f: { result: unknown }) => f.result) };
+  }, `${new URL(server.url).protocol}//${new URL(server.url).hostname}/*`);
 }
 
 describe.skipIf(!browserAvailable('chromium'))('in chromium', () => {
@@ -130,7 +154,7 @@ describe.skipIf(!browserAvailable('chromium'))('in chromium', () => {
       const { page, load } = await markedCardPage(browser);
       await chromiumExtensionErrors(browser.raw, browser.extensionId); // turns on developer mode and reloads the extension
       // The old session noticed as the pointer moved, and took its host out.
-      await expectNewCard(page, load, [true]);
+      await expectNewCard(page, load, [true], () => whatTheTabRuns(browser));
       expect([...(await paintedTexts(page))].sort()).toEqual(['Marco Rubio', 'Volodymyr Zelensky', 'minerals agreement']);
       expect(page.errors).toEqual([]);
     } finally {

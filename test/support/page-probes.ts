@@ -81,6 +81,22 @@ export async function waitFor<T>(probe: () => Promise<T>, ok: (v: T) => boolean,
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
+ * `step`'s value, or an error naming `label` once `ms` pass: a browser call that stalls says
+ * which one it was, where the test's own timeout would only say that time ran out.
+ */
+export async function within<T>(label: string, step: Promise<T>, ms = 20_000): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stalled = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${label}: no answer within ${ms / 1000} s`)), ms);
+  });
+  try {
+    return await Promise.race([step, stalled]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
  * On the card fixture (card.html, already loaded and marked), opens Marco Rubio's card from the
  * keyboard and presses its "Pause Backstory" button, with the mouse, as a reader would.
  */
