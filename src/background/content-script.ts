@@ -6,30 +6,36 @@
  */
 import browser from '../browser-api';
 import { CONTENT_SCRIPT_ID, contentScriptFor, sameRegistration, WEB_PAGES, type ContentScript } from '../core/content-script';
-import { isActiveOn } from '../core/settings';
+import { isActiveOn, type Settings } from '../core/settings';
 import { frameState, LISTEN_KEY } from '../content/listen-hook';
 import { loadSettings } from '../settings-store';
 
 /** Changes run one at a time: two registrations of one id would refuse each other. */
 let queue: Promise<unknown> = Promise.resolve();
 
+/** The settings a registration followed, and whether it now runs on pages it did not before. */
+export interface Kept {
+  settings: Settings;
+  widened: boolean;
+}
+
 /**
- * Registers, updates or removes the content script to match the stored settings. Resolves to
- * whether it now runs on pages it did not before, so that open tabs can be reached.
+ * Registers, updates or removes the content script to match the stored settings. Says whether
+ * it widened, so that open tabs can be reached with the same settings.
  */
-export function keepContentScript(): Promise<boolean> {
-  const run = queue.then(async () => {
+export function keepContentScript(): Promise<Kept> {
+  const run = queue.then(async (): Promise<Kept> => {
     const { settings } = await loadSettings();
     const wanted = contentScriptFor(settings);
     const [found] = await browser.scripting.getRegisteredContentScripts({ ids: [CONTENT_SCRIPT_ID] });
-    if (sameRegistration(found, wanted)) return false;
+    if (sameRegistration(found, wanted)) return { settings, widened: false };
     if (!wanted) {
       await browser.scripting.unregisterContentScripts({ ids: [CONTENT_SCRIPT_ID] });
-      return false;
+      return { settings, widened: false };
     }
     await register(wanted, found !== undefined);
     const before = new Set(found?.excludeMatches ?? []);
-    return !found || [...before].some((p) => !wanted.excludeMatches.includes(p));
+    return { settings, widened: !found || [...before].some((p) => !wanted.excludeMatches.includes(p)) };
   });
   queue = run.catch(() => undefined);
   return run;
@@ -55,8 +61,8 @@ async function register(script: ContentScript, update: boolean): Promise<void> {
  * Runs the content script in the frames of open tabs that lack it and that the settings let it
  * run on: tabs loaded while it was off. Frames where it runs already are left alone.
  */
-export async function reachOpenTabs(): Promise<void> {
-  const [{ settings }, tabs] = await Promise.all([loadSettings(), browser.tabs.query({ url: [...WEB_PAGES] })]);
+export async function reachOpenTabs(settings: Settings): Promise<void> {
+  const tabs = await browser.tabs.query({ url: [...WEB_PAGES] });
   await Promise.all(
     tabs.map(async ({ id: tabId }) => {
       if (tabId === undefined) return;
@@ -84,7 +90,8 @@ export async function reachOpenTabs(): Promise<void> {
  */
 export async function followSettings(): Promise<void> {
   try {
-    if (await keepContentScript()) await reachOpenTabs();
+    const { settings, widened } = await keepContentScript();
+    if (widened) await reachOpenTabs(settings);
   } catch (error) {
     console.error('Backstory could not register its content script:', error);
   }

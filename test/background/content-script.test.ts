@@ -66,29 +66,29 @@ beforeEach(() => {
 
 describe('keepContentScript', () => {
   it('registers the content script on every web page at first, and says it now runs on more pages', async () => {
-    expect(await keepContentScript()).toBe(true);
+    expect((await keepContentScript()).widened).toBe(true);
     expect(fake.state.registered).toEqual([expect.objectContaining({ js: ['content.js'], matches: ['http://*/*', 'https://*/*'], excludeMatches: [] })]);
-    expect(await keepContentScript()).toBe(false);
+    expect((await keepContentScript()).widened).toBe(false);
     expect(fake.state.calls).toEqual(['register']);
   });
 
   it('removes it while paused, and brings it back on resume', async () => {
     await keepContentScript();
     fake.state.settings = { ...DEFAULT_SETTINGS, paused: true };
-    expect(await keepContentScript()).toBe(false);
+    expect((await keepContentScript()).widened).toBe(false);
     expect(fake.state.registered).toEqual([]);
     fake.state.settings = DEFAULT_SETTINGS;
-    expect(await keepContentScript()).toBe(true);
+    expect((await keepContentScript()).widened).toBe(true);
     expect(fake.state.calls).toEqual(['register', 'unregister', 'register']);
   });
 
   it('updates the sites left out; only a site turned back on widens it', async () => {
     await keepContentScript();
     fake.state.settings = { ...DEFAULT_SETTINGS, disabledSites: ['a.example', 'b.example'] };
-    expect(await keepContentScript()).toBe(false);
+    expect((await keepContentScript()).widened).toBe(false);
     expect(fake.state.registered[0]?.excludeMatches).toEqual(['*://a.example/*', '*://b.example/*']);
     fake.state.settings = { ...DEFAULT_SETTINGS, disabledSites: ['b.example'] };
-    expect(await keepContentScript()).toBe(true);
+    expect((await keepContentScript()).widened).toBe(true);
     expect(fake.state.registered[0]?.excludeMatches).toEqual(['*://b.example/*']);
     expect(fake.state.calls).toEqual(['register', 'update', 'update']);
   });
@@ -102,7 +102,7 @@ describe('keepContentScript', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     fake.state.refuse = /odd/;
     fake.state.settings = { ...DEFAULT_SETTINGS, disabledSites: ['odd.example'] };
-    expect(await keepContentScript()).toBe(true);
+    expect((await keepContentScript()).widened).toBe(true);
     expect(fake.state.registered[0]?.excludeMatches).toEqual([]);
     expect(warn).toHaveBeenCalledOnce();
     warn.mockRestore();
@@ -117,7 +117,7 @@ describe('keepContentScript', () => {
 
 describe('reachOpenTabs', () => {
   it('runs content.css and content.js in the web frames that lack them and that the settings allow', async () => {
-    fake.state.settings = { ...DEFAULT_SETTINGS, disabledSites: ['off.example'] };
+    const settings = { ...DEFAULT_SETTINGS, disabledSites: ['off.example'] };
     fake.state.tabs = [
       {
         id: 1,
@@ -131,7 +131,7 @@ describe('reachOpenTabs', () => {
       },
       { id: 2, frames: [{ frameId: 0, running: true, web: true, hostname: 'news.example' }] },
     ];
-    await reachOpenTabs();
+    await reachOpenTabs(settings);
     expect(fake.state.injected).toEqual([
       { tabId: 1, frameIds: [0, 7], what: 'content.css' },
       { tabId: 1, frameIds: [0, 7], what: 'content.js' },
@@ -142,7 +142,7 @@ describe('reachOpenTabs', () => {
     fake.state.tabs = [{ id: 3, frames: [{ frameId: 0, running: false, web: true, hostname: 'x.example' }] }];
     const query = fake.api.tabs.query;
     fake.api.tabs.query = async () => [{ id: 99 }, { id: 3 }];
-    await reachOpenTabs();
+    await reachOpenTabs(DEFAULT_SETTINGS);
     fake.api.tabs.query = query;
     expect(fake.state.injected.map((i) => i.tabId)).toEqual([3, 3]);
   });
@@ -155,6 +155,19 @@ describe('followSettings', () => {
     expect(fake.state.injected).toHaveLength(2);
     await followSettings();
     expect(fake.state.injected).toHaveLength(2);
+  });
+
+  it('reaches them by the settings it registered by, read once', async () => {
+    fake.state.settings = { ...DEFAULT_SETTINGS, disabledSites: ['a.example'] };
+    fake.state.tabs = [
+      { id: 1, frames: [{ frameId: 0, running: false, web: true, hostname: 'a.example' }] },
+      { id: 2, frames: [{ frameId: 0, running: false, web: true, hostname: 'b.example' }] },
+    ];
+    const read = vi.spyOn(fake.api.storage.sync, 'get');
+    await followSettings();
+    expect(read).toHaveBeenCalledOnce();
+    expect(fake.state.injected.map((i) => i.tabId)).toEqual([2, 2]);
+    read.mockRestore();
   });
 
   it('logs a failure and never rejects', async () => {
