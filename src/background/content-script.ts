@@ -34,8 +34,8 @@ export function keepContentScript(): Promise<Kept> {
       return { settings, widened: false };
     }
     await register(wanted, found !== undefined);
-    const before = new Set(found?.excludeMatches ?? []);
-    return { settings, widened: !found || [...before].some((p) => !wanted.excludeMatches.includes(p)) };
+    // Widened: newly registered, or a site it left out is no longer left out.
+    return { settings, widened: !found || (found.excludeMatches ?? []).some((p) => !wanted.excludeMatches.includes(p)) };
   });
   queue = run.catch(() => undefined);
   return run;

@@ -6,7 +6,7 @@
  * wake need the host access of the content script's registration (decision 009); activeTab
  * alone never reached a frame from another site. Each browser is launched for this test alone.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LISTEN_KEY } from '../../src/content/listen-hook';
 import {
   browserAvailable,
@@ -17,15 +17,9 @@ import {
   type LaunchedBrowser,
 } from '../support/browsers.mjs';
 import { sleep, waitFor } from '../support/page-probes';
-import { serve } from '../support/server.mjs';
+import { fixtureServer } from '../support/fixture-server';
 
-let server: Awaited<ReturnType<typeof serve>>;
-beforeAll(async () => {
-  server = await serve('test/browser/fixtures');
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = fixtureServer();
 
 /** The extension's API, as the browser gives it (`browser`, or `chrome`), untyped here. */
 type Api = any;

@@ -9,19 +9,13 @@
  *   ends its session once it notices (src/content/orphan.ts). Firefox unloads it.
  */
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { browserAvailable, chromiumExtensionErrors, launchChromium, launchFirefox } from '../support/browsers.mjs';
 import type { LaunchedBrowser, TestPage } from '../support/browsers.mjs';
 import { paintedTexts, restOn, sleep, waitFor } from '../support/page-probes';
-import { serve } from '../support/server.mjs';
+import { fixtureServer } from '../support/fixture-server';
 
-let server: Awaited<ReturnType<typeof serve>>;
-beforeAll(async () => {
-  server = await serve('test/browser/fixtures');
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = fixtureServer();
 
 /** Opens the news fixture, sees it unmarked (no content script), and returns it with its load time. */
 async function unmarkedNews(browser: Awaited<ReturnType<typeof launchFirefox | typeof launchChromium>>) {

@@ -16,15 +16,9 @@ import {
   type TestPage,
 } from '../support/browsers.mjs';
 import { paintedTexts, pauseFromCard, sleep, waitFor } from '../support/page-probes';
-import { serve } from '../support/server.mjs';
+import { fixtureServer } from '../support/fixture-server';
 
-let server: Awaited<ReturnType<typeof serve>>;
-beforeAll(async () => {
-  server = await serve('test/browser/fixtures');
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = fixtureServer();
 
 /** Loads the card fixture, presses "Pause Backstory" in its card, and sees the marks go. */
 async function pauseOnCardPage(page: TestPage, browser: LaunchedBrowser) {

@@ -18,15 +18,9 @@ import {
   type LaunchedBrowser,
 } from '../support/browsers.mjs';
 import { paintedTexts, pauseFromCard, sleep, waitFor } from '../support/page-probes';
-import { serve } from '../support/server.mjs';
+import { fixtureServer } from '../support/fixture-server';
 
-let server: Awaited<ReturnType<typeof serve>>;
-beforeAll(async () => {
-  server = await serve('test/browser/fixtures');
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = fixtureServer();
 
 const launchers = {
   chromium: async () => {
