@@ -25,7 +25,7 @@ import { browserAvailable } from '../support/browsers.mjs';
 import { serve } from '../support/server.mjs';
 import { launchChromiumForPages, launchFirefoxForPages, startSink } from './launch.mjs';
 import { selfCheck } from './self-check.mjs';
-import { checkPage, TIMING, visit } from './visit.mjs';
+import { checkPage, OWN_LAYOUT_RACES, TIMING, visit } from './visit.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
@@ -141,7 +141,8 @@ async function runBrowser(name, pagesUrl, fixturesUrl) {
       /** @type {PageResult} */
       let result;
       try {
-        ({ result, last: earlier } = await checkPage({ name, withExt, without, sinkWith, sinkWithout }, url, earlier));
+        const ownLayoutRace = OWN_LAYOUT_RACES[name].includes(page);
+        ({ result, last: earlier } = await checkPage({ name, withExt, without, sinkWith, sinkWithout }, url, earlier, { ownLayoutRace }));
       } catch (error) {
         // The run itself broke on this page (a crashed tab or browser): say so, start afresh.
         const message = error instanceof Error ? error.message.split('\n')[0] ?? String(error) : String(error);

@@ -17,6 +17,16 @@ import { isNetwork } from './launch.mjs';
 /** @typedef {{ port: number, entries: import('./launch.mjs').SinkEntry[] }} Sink */
 /** @typedef {{ requests: string[], pageErrors: string[], consoleErrors: string[] }} Phase */
 
+/**
+ * Pages whose layout settles one of two ways on its own in a browser, without the extension
+ * too, and whose layout check is therefore reported inconclusive, never failed
+ * (docs/robustness.md). quanta-1 in Firefox: 57,600 or 57,605 px tall; seen at 57,605 without
+ * Backstory, yet it failed one CI run through both late pairs (57,605 with it, 57,600 without).
+ * Why the extension's presence tips it is not known.
+ * @type {Record<'chromium' | 'firefox', readonly string[]>}
+ */
+export const OWN_LAYOUT_RACES = { chromium: [], firefox: ['quanta-1'] };
+
 /** How many late pairs of visits a difference must recur in to fail a page (checkPage). */
 export const LATE_PAIRS = 2;
 
@@ -457,7 +467,8 @@ export function wantsSecondBaseline(w, wo, browserName, earlier) {
  * @param {Run} run
  * @param {string} url
  * @param {Visit | undefined} earlier  the last visit with the extension, in the same browser
- * @param {{ startTimeoutMs?: number }} [options]
+ * @param {{ startTimeoutMs?: number, ownLayoutRace?: boolean }} [options]  ownLayoutRace: the
+ *   page is in OWN_LAYOUT_RACES for this browser
  * @returns {Promise<{ result: PageResult, last: Visit }>}
  */
 export async function checkPage({ name, withExt, without, sinkWith, sinkWithout }, url, earlier, options = {}) {
@@ -493,6 +504,10 @@ export async function checkPage({ name, withExt, without, sinkWith, sinkWithout 
     const first = result.checks[k];
     if (!first || recurring.includes(k)) continue;
     replaced[k] = { status: 'varies', detail: `${first.detail}; but not in every late pair of visits, with and without the extension: the page's own timing` };
+  }
+  const layout = result.checks.layout;
+  if (options.ownLayoutRace && recurring.includes('layout') && layout) {
+    replaced.layout = { status: 'varies', detail: `${layout.detail}; a page whose layout settles two ways on its own in this browser (OWN_LAYOUT_RACES)` };
   }
   result = rejudged(result, replaced);
   result.notes.push(`visited again with and without the extension, late, because of: ${toRepeat.join(', ')}`);
