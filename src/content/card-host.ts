@@ -1,9 +1,12 @@
 /**
  * The one element Backstory adds to a page: a host with a closed shadow root that holds the
- * card (docs/decisions/002). It is created on first use, shown in the top layer (Popover API)
- * so page dialogs and z-indexes cannot cover it, placed beside the mention with floating-ui,
- * kept there through scrolling and resizing, and moved into the fullscreen element when the
- * page goes fullscreen (the top layer of a fullscreen element's document is otherwise hidden).
+ * card (docs/decisions/002). It is created on first use, and is in the page only while the card
+ * is open: a closed card leaves nothing behind, even where the script cannot clean up after
+ * itself (Firefox stops an uninstalled extension's scripts at once). It is shown in the top
+ * layer (Popover API) so page dialogs and z-indexes cannot cover it, placed beside the mention
+ * with floating-ui, kept there through scrolling and resizing, and moved into the fullscreen
+ * element when the page goes fullscreen (the top layer of a fullscreen element's document is
+ * otherwise hidden).
  */
 import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { h, render } from 'preact';
@@ -73,7 +76,7 @@ export class CardHost {
   }
 
   #reparent(): void {
-    if (!this.#host) return;
+    if (!this.#host?.isConnected) return;
     const wasOpen = this.isOpen;
     this.#attach(); // moving a popover closes it
     if (wasOpen && !this.isOpen) this.#host.showPopover();
@@ -114,6 +117,7 @@ export class CardHost {
     render(null, this.#container);
     if (hadFocus && this.#returnFocus?.isConnected) this.#returnFocus.focus({ preventScroll: true });
     this.#returnFocus = null;
+    this.#host.remove();
   }
 
   destroy(): void {

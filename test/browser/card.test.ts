@@ -56,9 +56,10 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       await page.screenshot(path.join(ARTIFACTS, `${name}-card-hover.png`));
     });
 
-    it('closes on an outside click', async () => {
+    it('closes on an outside click, and leaves nothing of itself in the page', async () => {
       await page.click(5, 5);
       expect(await waitFor(() => cardOpen(page), (o) => !o)).toBe(false);
+      expect(await elementCount(page)).toBe(baseElements);
     });
 
     it('opens nothing while the pointer sweeps across a mention', async () => {

@@ -89,13 +89,14 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       expect(after.shadowVisible).toBe(true); // closed: the page cannot read the card
     });
 
-    it('closes the card on Escape', async () => {
+    it('closes the card on Escape, and takes its element out of the page', async () => {
       await page.press('Escape');
-      const open = await waitFor(
-        () => page.evaluate(() => document.querySelector('backstory-card')?.matches(':popover-open')),
-        (o) => o === false,
+      const host = await waitFor(
+        () => page.evaluate(() => document.querySelector('backstory-card')?.matches(':popover-open') ?? 'gone'),
+        (h) => h === 'gone',
       );
-      expect(open).toBe(false);
+      expect(host).toBe('gone');
+      expect(await page.evaluate(() => document.getElementsByTagName('*').length)).toBe(elementsBefore);
     });
 
     it('logs no errors meanwhile', async () => {
