@@ -509,9 +509,30 @@ export async function nextFirefoxTab(browser, known, match, ms = 30_000) {
     }
     return undefined;
   }, ms);
-  if (!found) throw new Error('Firefox: the tab did not appear');
+  if (!found) throw new Error(`Firefox: the tab did not appear within ${ms / 1000} s\n${await whatFirefoxShows(browser, known)}`);
   known.add(found);
   return found;
+}
+
+/**
+ * What Firefox has open, for a failure message: each tab as its parent process sees it, and
+ * each page Puppeteer knows with what it answers (or the error it throws instead).
+ * @param {import('puppeteer-core').Browser} browser
+ * @param {Set<import('puppeteer-core').Page>} known
+ */
+async function whatFirefoxShows(browser, known) {
+  const tabs = await firefoxParent(browser)(
+    `JSON.stringify(gBrowser.tabs.map((t) => [t.linkedBrowser.currentURI.spec, t.linkedBrowser.webProgress?.isLoadingDocument, t.selected]))`,
+  ).catch((/** @type {Error} */ e) => `(not read: ${e.message})`);
+  const pages = [];
+  for (const page of await browser.pages()) {
+    const answer = await Promise.race([
+      page.evaluate(() => `${document.readyState} ${location.href}`).catch((/** @type {Error} */ e) => `throws ${e.message.slice(0, 200)}`),
+      new Promise((r) => setTimeout(() => r('no answer in 5 s'), 5000)),
+    ]);
+    pages.push(`${known.has(page) ? 'known' : 'new'}: ${page.url()} answers ${answer}`);
+  }
+  return `tabs [address, loading, selected]: ${tabs}\npages:\n  ${pages.join('\n  ')}`;
 }
 
 /**
