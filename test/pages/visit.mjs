@@ -20,9 +20,9 @@ import { isNetwork } from './launch.mjs';
 /**
  * Pages whose layout settles one of two ways on its own in a browser, without the extension
  * too, and whose layout check is therefore reported inconclusive, never failed
- * (docs/robustness.md). quanta-1 in Firefox: 57,600 or 57,605 px tall; seen at 57,605 without
- * Backstory, yet it failed one CI run through both late pairs (57,605 with it, 57,600 without).
- * Why the extension's presence tips it is not known.
+ * (docs/robustness.md). quanta-1 in Firefox: 57,600 or 57,605 px tall, in either mode and often
+ * the same several visits in a row (test/pages/heights.mjs), so it once failed a CI run through
+ * both late pairs (57,605 with the extension, 57,600 without).
  * @type {Record<'chromium' | 'firefox', readonly string[]>}
  */
 export const OWN_LAYOUT_RACES = { chromium: [], firefox: ['quanta-1'] };
