@@ -12,7 +12,8 @@
  *                                          time and the popup's search on it (about 32 minutes)
  *   npm run bench -- --no-build            measure dist/ as it is
  *   npm run bench -- --only scan,hover     just these parts (scan, storm, hover, popup, memory,
- *                                          firefox, corpus); the others say "not measured"
+ *                                          firefox, corpus); the others say "not measured", and
+ *                                          the results go to test-artifacts/bench-partial.*
  *   npm run bench -- --loads 5             loads per saved page for the scan and the baselines
  *                                          (medians kept; 3 by default)
  *   npm run bench -- --firefox-pages 20    saved pages for the scan in Firefox (sampled; 10 by
@@ -33,7 +34,7 @@ import { corpusBuilds, nodeSearchTimes } from './corpus.mjs';
 import { hoverTimes } from './hover.mjs';
 import { addedHeap } from './memory.mjs';
 import { keystrokeTimes, popupOpenTimes } from './popup.mjs';
-import { writeReport } from './report.mjs';
+import { PARTS, writeReport } from './report.mjs';
 import { writeBaselines, writeFirefoxFloor, writeUnsieved } from './baselines.mjs';
 import { scanPages } from './scan.mjs';
 import { startServer } from './server.mjs';
@@ -58,7 +59,6 @@ const { values: args } = parseArgs({
     'firefox-pages': { type: 'string' },
   },
 });
-const PARTS = ['scan', 'storm', 'hover', 'popup', 'memory', 'firefox', 'corpus'];
 const only = new Set(args.only.split(',').map((s) => s.trim()));
 const unknownParts = [...only].filter((p) => !PARTS.includes(p));
 if (unknownParts.length) throw new Error(`--only: no such part: ${unknownParts.join(', ')} (parts: ${PARTS.join(', ')})`);
@@ -98,7 +98,7 @@ const results = {
     node: process.version,
     loadAverageAtStart: os.loadavg().map((v) => Number(v.toFixed(2))),
   },
-  options: { pages: args.pages, markjsPages: Number(args['markjs-pages']), full: args.full, loads: Number(args.loads) },
+  options: { pages: args.pages, markjsPages: Number(args['markjs-pages']), full: args.full, loads: Number(args.loads), only: [...only] },
   notes: /** @type {string[]} */ ([
     'Firefox: the sizes; the scan against the floor on a sample of saved pages, from its sampling profiler (coarse on small pages); the popup, open to interactive and per keystroke (from the profiler\'s markers, wall time). The hover, the storm, memory and the longest task are Chromium\'s only: each needs the start and end of the content script\'s tasks, which Chromium\'s timeline gives and sampling does not, or a hook inside the shipped code, which is not wanted.',
   ]),
@@ -333,8 +333,14 @@ await server.close();
 
 results.machine.loadAverageAtEnd = os.loadavg().map((v) => Number(v.toFixed(2)));
 results.durationS = Math.round((performance.now() - started) / 1000);
-await writeReport(results, RESULTS, path.join(ROOT, 'docs', 'performance.md'));
-log(`\nWrote bench/results.json and the table in docs/performance.md in ${elapsed()}.`);
+// A run of some parts only leaves the committed results, a run of every part, as they are.
+const partial = PARTS.some((part) => !wants(part));
+const [resultsPath, docPath] = partial
+  ? [path.join(ROOT, 'test-artifacts', 'bench-partial.json'), path.join(ROOT, 'test-artifacts', 'bench-partial.md')]
+  : [RESULTS, path.join(ROOT, 'docs', 'performance.md')];
+await mkdir(path.dirname(resultsPath), { recursive: true });
+await writeReport(results, resultsPath, docPath);
+log(`\nWrote ${path.relative(ROOT, resultsPath)} and the table in ${path.relative(ROOT, docPath)} in ${elapsed()}.`);
 
 /**
  * `count` items spread evenly over `list` (sorted by size), always the first and the last.
