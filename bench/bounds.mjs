@@ -37,10 +37,10 @@ import { FLOOR } from './baselines.mjs';
 import { startServer } from './server.mjs';
 import { median } from './stats.mjs';
 import { tracedLoad } from './scan.mjs';
+import { SAVED_PAGES as PAGES } from '../test/support/saved-pages.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const EXT = path.join(ROOT, 'bench/tmp/bounds-ext');
-const PAGES = path.resolve(ROOT, '..', 'shared', 'pages', 'readability');
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

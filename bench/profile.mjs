@@ -21,10 +21,10 @@ import { launchChromium } from '../test/support/browsers.mjs';
 import { startServer } from './server.mjs';
 import { syntheticPage } from './synthetic.mjs';
 import { mainThreadTasks } from './trace.mjs';
+import { SAVED_PAGES as PAGES } from '../test/support/saved-pages.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const EXT = path.join(ROOT, 'bench/tmp/profile-ext');
-const PAGES = path.resolve(ROOT, '..', 'shared', 'pages', 'readability');
 
 const names = process.argv.slice(2);
 if (names.length === 0) {

@@ -41,10 +41,10 @@ import { startServer } from './server.mjs';
 import { sizes } from './sizes.mjs';
 import { stormCost } from './storm.mjs';
 import { syntheticPage } from './synthetic.mjs';
+import { SAVED_PAGES as PAGES } from '../test/support/saved-pages.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(ROOT, 'dist');
-const PAGES = path.resolve(ROOT, '..', 'shared', 'pages', 'readability');
 const TMP = path.join(ROOT, 'bench', 'tmp');
 const RESULTS = path.join(ROOT, 'bench', 'results.json');
 

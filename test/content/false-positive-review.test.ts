@@ -26,8 +26,8 @@ import { parseHtml } from '../../src/cli/scan';
 import { collectTextRuns } from '../../src/content/collect-text';
 import { parseEntities } from '../../src/core/corpus/parse-entities';
 import { compileMatcher, inContext, type MatcherEntity } from '../../src/core/match/matcher';
+import { SAVED_PAGES as PAGES } from '../support/saved-pages.mjs';
 
-const PAGES = path.resolve('../shared/pages/readability');
 const LIST = new URL('./false-positive-review.json', import.meta.url);
 const CACHE = path.resolve('.cache/false-positive-review');
 

@@ -17,6 +17,7 @@ import { compileSieve } from '../../src/core/match/sieve';
 import { sieveKeys, sieveSource } from '../../src/core/match/sieve-source';
 import type { EntityEntry } from '../../src/core/types';
 import { syntheticPage } from '../../bench/synthetic.mjs';
+import { SAVED_PAGES } from '../support/saved-pages.mjs';
 
 const entities = (JSON.parse(readFileSync('data/entities.json', 'utf8')) as { entities: EntityEntry[] }).entities;
 const prose = readdirSync('data/articles')
@@ -93,12 +94,11 @@ describe('the first scan, kept to the blocks the sieve points at', () => {
     expect(scoped.searched.join('')).toBe('Then Marco Rubio spoke.');
   });
 
-  const saved = path.resolve('..', 'shared', 'pages', 'readability');
-  const names = existsSync(saved) ? readdirSync(saved).filter((n) => existsSync(path.join(saved, n, 'source.html'))) : [];
+  const names = existsSync(SAVED_PAGES) ? readdirSync(SAVED_PAGES).filter((n) => existsSync(path.join(SAVED_PAGES, n, 'source.html'))) : [];
   it.skipIf(names.length === 0)('finds what a whole scan finds on the saved real pages', async () => {
     let scopedPages = 0;
     for (const name of names) {
-      const html = readFileSync(path.join(saved, name, 'source.html'), 'utf8');
+      const html = readFileSync(path.join(SAVED_PAGES, name, 'source.html'), 'utf8');
       const { pointed, whole, scoped } = await both(html);
       expect(scoped.found, name).toEqual(whole.found);
       if (pointed === 'none') expect(whole.found, name).toEqual([]);
@@ -106,5 +106,5 @@ describe('the first scan, kept to the blocks the sieve points at', () => {
     }
     expect(scopedPages).toBeGreaterThan(5);
   }, 300_000);
-  if (names.length === 0) console.warn(`SKIPPED the saved real pages: ${saved} is absent.`);
+  if (names.length === 0) console.warn(`SKIPPED the saved real pages: ${SAVED_PAGES} is absent.`);
 });

@@ -14,12 +14,12 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { SAVED_PAGES as PAGES } from '../support/saved-pages.mjs';
 import { serve } from '../support/server.mjs';
 import { launchChromiumForPages, launchFirefoxForPages, startSink } from './launch.mjs';
 import { TIMING, visit } from './visit.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const PAGES = path.join(path.resolve(ROOT, '..', 'shared', 'pages'), 'readability');
 const { values: args, positionals } = parseArgs({
   allowPositionals: true,
   options: { browser: { type: 'string', default: 'firefox' }, visits: { type: 'string', default: '10' } },

@@ -22,6 +22,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { browserAvailable } from '../support/browsers.mjs';
+import { SAVED_PAGES as PAGES } from '../support/saved-pages.mjs';
 import { serve } from '../support/server.mjs';
 import { launchChromiumForPages, launchFirefoxForPages, startSink } from './launch.mjs';
 import { selfCheck } from './self-check.mjs';
@@ -29,7 +30,6 @@ import { checkPage, OWN_LAYOUT_RACES, TIMING, visit } from './visit.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
-const PAGES = path.join(path.resolve(ROOT, '..', 'shared', 'pages'), 'readability');
 const REPORT = path.join(ROOT, 'test-artifacts', 'pages-report.json');
 
 /** @typedef {'chromium' | 'firefox'} BrowserName */
