@@ -121,8 +121,7 @@ export class CardHost {
   }
 
   destroy(): void {
-    this.hide();
-    this.#host?.remove();
+    this.hide(); // takes the host out of the page
     this.#host = null;
     this.#container = null;
   }
