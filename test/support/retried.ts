@@ -6,14 +6,18 @@
  */
 import type { Reporter, TestCase } from 'vitest/node';
 
+/** The most lines of one error the report prints. */
+const MAX_LINES = 40;
+
 export default class Retried implements Reporter {
   readonly #passedOnRetry: string[] = [];
 
   onTestCaseResult(test: TestCase): void {
     const diagnostic = test.diagnostic();
     if (!diagnostic?.flaky) return;
-    // A test that passed on a retry keeps the errors of the runs before it.
-    const errors = (test.result().errors ?? []).map((e) => e.message.split('\n')[0]);
+    // A test that passed on a retry keeps the errors of the runs before it, each whole (up to
+    // MAX_LINES): a failure message may carry what the browser showed (nextFirefoxTab's does).
+    const errors = (test.result().errors ?? []).map((e) => e.message.split('\n').slice(0, MAX_LINES).join('\n      '));
     this.#passedOnRetry.push(`${test.module.moduleId.replace(`${process.cwd()}/`, '')} > ${test.fullName}\n    first: ${errors.join('\n    then: ')}`);
   }
 
