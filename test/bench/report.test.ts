@@ -1,0 +1,33 @@
+/**
+ * The benchmark's report (bench/report.mjs): `node bench/report.mjs` rewrites from
+ * bench/results.json the same tables the run wrote, though the run measured unrounded figures.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { rewriteReport, writeReport } from '../../bench/report.mjs';
+
+const dir = await mkdtemp(path.join(tmpdir(), 'backstory-report-'));
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+/** The committed results' measurements, each time in ms given digits beyond what is stored. */
+async function unroundedResults(): Promise<Record<string, any>> {
+  const { summary: _summary, budgets: _budgets, ...results } = JSON.parse(await readFile('bench/results.json', 'utf8'));
+  let i = 0;
+  return JSON.parse(JSON.stringify(results), (key, value) =>
+    typeof value === 'number' && /Ms$/.test(key) ? value * (1 + ((i++ * 7919) % 997) / 99_700) : value,
+  );
+}
+
+describe('the report', () => {
+  it('is written again byte for byte from the results it stored', async () => {
+    const json = path.join(dir, 'results.json');
+    const doc = path.join(dir, 'performance.md');
+    await writeReport(await unroundedResults(), json, doc);
+    const written = await readFile(doc, 'utf8');
+    expect(written).toContain('| **median** |');
+    await rewriteReport(json, doc);
+    expect(await readFile(doc, 'utf8')).toBe(written);
+  });
+});
