@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { warmUpQuery } from '../core/search';
 import { t } from '../ui/i18n';
 import type { SearchData } from '../ui/load-search';
 import { usePageTheme } from '../ui/page-theme';
@@ -27,7 +28,12 @@ export function Popup({ search }: Props) {
   const [entityId, setEntityId] = useState<string | null>(null);
 
   useEffect(() => {
-    if (data.status === 'ready') performance.mark('backstory-popup-ready');
+    if (data.status !== 'ready') return;
+    performance.mark('backstory-popup-ready');
+    // Before the first key: the search's code compiles on its first run (warmUpQuery).
+    const { index, searcher } = data.value;
+    const idle = requestIdleCallback(() => searcher.search(warmUpQuery(index)), { timeout: 500 });
+    return () => cancelIdleCallback(idle);
   }, [data.status]);
 
   if (data.status === 'error') {

@@ -8,6 +8,7 @@ import {
   LIMITS,
   QUOTE_CHARS,
   segments,
+  warmUpQuery,
   words,
   type CorpusSearch,
   type Segment,
@@ -343,6 +344,13 @@ describe('search over the bundled corpus', () => {
         expect(shown, `"${word}" should be marked in ${article.id}`).toContain(word);
       }
     }
+  });
+
+  it('warms up with a query that runs every step of a search: an entity, quotes and articles found', () => {
+    const found = searcher.search(warmUpQuery(index));
+    expect(found.people.length + found.topics.length).toBeGreaterThan(0);
+    expect(found.quotes.length).toBeGreaterThan(0);
+    expect(found.articles.length).toBeGreaterThan(0);
   });
 
   it('lists Volodymyr Zelensky first for "zelen"', () => {
