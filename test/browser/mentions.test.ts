@@ -2,18 +2,22 @@
  * Mention detection in real Chromium and real Firefox: highlights over names split by markup,
  * nothing painted in skipped parts or on common words, content added after load marked and
  * removed content unmarked, a page that names no one left to the sieve alone, and the browser's
- * highlights agreeing with `scan --json` on the same files.
+ * highlights agreeing with `scan --json` on the same files: the fixtures, and random pages that
+ * split names the awkward ways pages do (test/support/random-page.ts), which go through the
+ * sieve and a first scan of the blocks it points at.
  *
  * Each fixture under fixtures/mentions/ lists its expected marks in a
  * <script type="application/json" id="expected"> in its head, and names each entity once, so the
  * default density (the first mention of each entity) paints every mention.
  */
 import { execFile } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScanMention } from '../../src/cli/scan';
+import type { EntityEntry } from '../../src/core/types';
 import {
   browserAvailable,
   launchChromium,
@@ -23,6 +27,7 @@ import {
   type TestPage,
 } from '../support/browsers.mjs';
 import { scannerStarted, waitFor } from '../support/page-probes';
+import { randomPage } from '../support/random-page';
 import { serve } from '../support/server.mjs';
 
 const FIXTURES = 'test/browser/fixtures/mentions';
@@ -90,12 +95,22 @@ for (const file of staticFixtures) {
   expected.set(file, JSON.parse(json) as [string, string][]);
 }
 
-/** What `npm run scan -- --json` says about each static fixture, run once for both browsers. */
+/** Random pages, written to a folder of their own for the browsers to load (RANDOM_PAGES=80 loads more). */
+const RANDOM_PAGES = Number(process.env.RANDOM_PAGES ?? 12);
+const randomFiles = Array.from({ length: RANDOM_PAGES }, (_, i) => `random-${i + 1}.html`);
+let randomDir: string;
+
+/** What `npm run scan -- --json` says about each static fixture and random page, run once for both browsers. */
 let scanned: Map<string, ScanMention[]>;
 beforeAll(async () => {
-  const { stdout } = await promisify(execFile)('node', [
-    'build.mjs', '--cli', 'scan', '--json', ...staticFixtures.map((f) => path.join(FIXTURES, f)),
-  ]);
+  const { entities } = JSON.parse(await readFile('data/entities.json', 'utf8')) as { entities: EntityEntry[] };
+  randomDir = await mkdtemp(path.join(os.tmpdir(), 'backstory-random-'));
+  await Promise.all(randomFiles.map((file, i) => writeFile(path.join(randomDir, file), randomPage(i + 1, entities))));
+  const { stdout } = await promisify(execFile)(
+    'node',
+    ['build.mjs', '--cli', 'scan', '--json', ...staticFixtures.map((f) => path.join(FIXTURES, f)), ...randomFiles.map((f) => path.join(randomDir, f))],
+    { maxBuffer: 16 << 20 },
+  );
   scanned = new Map(
     stdout.trim().split('\n').map((line) => {
       const { file, mentions } = JSON.parse(line) as { file: string; mentions: ScanMention[] };
@@ -103,6 +118,13 @@ beforeAll(async () => {
     }),
   );
 }, 60_000);
+afterAll(() => rm(randomDir, { recursive: true, force: true }));
+
+describe('random pages', () => {
+  it('mostly name someone, so that the browsers below have something to mark', () => {
+    expect(randomFiles.filter((f) => scanned.get(f)!.length > 0).length).toBeGreaterThanOrEqual(RANDOM_PAGES / 2);
+  });
+});
 
 describe('scan --json on the fixtures', () => {
   it.each(staticFixtures)('%s: finds the expected marks', (file) => {
@@ -115,14 +137,17 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
   describe.skipIf(!browserAvailable(name))(`in ${name}`, () => {
     let browser: LaunchedBrowser;
     let server: Awaited<ReturnType<typeof serve>>;
+    let randomServer: Awaited<ReturnType<typeof serve>>;
 
     beforeAll(async () => {
       server = await serve(FIXTURES);
+      randomServer = await serve(randomDir);
       browser = await launchers[name]();
     });
     afterAll(async () => {
       await browser?.close();
       await server?.close();
+      await randomServer?.close();
     });
 
     it.each(staticFixtures)('%s: paints what scan --json finds', async (file) => {
@@ -132,6 +157,14 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       const fromScan = firstOfEach(scanned.get(file)!).map(({ text, start, end }) => ({ text, start, end }));
       expect(painted).toEqual(fromScan);
       expect(painted.map((p) => p.text)).toEqual(expected.get(file)!.map(([text]) => text));
+      expect(page.errors).toEqual([]);
+    });
+
+    it.each(randomFiles)('%s: paints what scan --json finds', async (file) => {
+      const page = await browser.newPage();
+      await page.goto(`${randomServer.url}/${file}`);
+      const painted = await settledPaint(page);
+      expect(painted).toEqual(firstOfEach(scanned.get(file)!).map(({ text, start, end }) => ({ text, start, end })));
       expect(page.errors).toEqual([]);
     });
 
