@@ -167,14 +167,17 @@ class Walk {
         n = walker.nextNode();
         continue;
       }
-      if (n.nodeType === 3) {
+      // Text has no localName, and the walk shows only elements and text: one read into the
+      // page tells them apart and names the element, where nodeType and localName are two.
+      // Each read crosses into the page's DOM, which in Firefox costs more than the rest.
+      const tag = (n as Element).localName as string | undefined;
+      if (tag === undefined) {
         chunks.push(n as Text);
         n = walker.nextNode();
         if (chunks.size >= full) break;
         continue;
       }
       const el = n as Element;
-      const tag = el.localName;
       if (skipped(tag)) {
         n = pastSubtree(walker);
         continue;
