@@ -169,7 +169,8 @@ class Walk {
       }
       // Text has no localName, and the walk shows only elements and text: one read into the
       // page tells them apart and names the element, where nodeType and localName are two.
-      // Each read crosses into the page's DOM, which in Firefox costs more than the rest.
+      // Each read crosses into the page's DOM, which costs a Firefox content script far more
+      // than a Chromium one (docs/performance.md).
       const tag = (n as Element).localName as string | undefined;
       if (tag === undefined) {
         chunks.push(n as Text);

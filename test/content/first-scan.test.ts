@@ -38,13 +38,13 @@ const eager = { sliceMs: 1e9, yieldToPage: () => Promise.resolve() };
  */
 function page(html: string): Document {
   const win = new Window();
-  open.push(win);
+  windows.push(win);
   return new win.DOMParser().parseFromString(html.replace(/<link\b[^>]*>/gi, ''), 'text/html') as unknown as Document;
 }
 
 /** The windows `page` opened, closed after each page so that hundreds of them fit in memory. */
-const open: Window[] = [];
-const closeAll = () => Promise.all(open.splice(0).map((win) => win.happyDOM.close()));
+const windows: Window[] = [];
+const closeAll = () => Promise.all(windows.splice(0).map((win) => win.happyDOM.close()));
 
 /** The mentions a scan finds, as "entity: text @ where" in document order. */
 async function scan(doc: Document, scope?: readonly Text[]): Promise<{ found: string[]; searched: string[] }> {
@@ -110,9 +110,9 @@ describe('the first scan, kept to the blocks the sieve points at', () => {
     for (let seed = 1; seed <= Number(process.env.SEEDS ?? 300); seed++) {
       const html = randomPage(seed, entities);
       const { pointed, whole, scoped } = await both(html);
-      const page = `seed ${seed}: ${html}`;
-      if (pointed === 'none') expect(whole.found, page).toEqual([]);
-      expect(scoped.found, page).toEqual(whole.found);
+      const label = `seed ${seed}: ${html}`;
+      if (pointed === 'none') expect(whole.found, label).toEqual([]);
+      expect(scoped.found, label).toEqual(whole.found);
       if (whole.found.length > 0) marked++;
       if (Array.isArray(pointed)) pointedAt++;
     }

@@ -17,7 +17,9 @@ export function randomPage(seed: number, entities: readonly EntityEntry[]): stri
   const r = random(seed);
   const chance = (p: number) => r.next() < p;
   const names = entities.flatMap((e) => [...e.aliases, ...e.namesakes]);
-  const filler = () => Array.from({ length: r.int(1, 8) }, () => r.pick(FILLER)).join(' ');
+  const words = (list: readonly string[], fewest: number, most: number) =>
+    Array.from({ length: r.int(fewest, most) }, () => r.pick(list)).join(' ');
+  const filler = () => words(FILLER, 1, 8);
   const inline = () => r.pick(['b', 'i', 'em', 'a', 'span', 'strong']);
   /** A name, cut at random characters into pieces, each piece maybe wrapped in an inline element. */
   const name = (): string => {
@@ -72,8 +74,7 @@ export function randomPage(seed: number, entities: readonly EntityEntry[]): stri
     blocks.push(`<p>${filler()} ${split.slice(0, at)}</p><p>${split.slice(at + 1)} ${filler()}</p>`);
   }
   // Among paragraphs that name no one, as on a long page: the sieve then points at parts.
-  const plain = () => Array.from({ length: r.int(4, 12) }, () => r.pick(PLAIN)).join(' ');
-  const page: string[] = Array.from({ length: r.int(60, 200) }, () => `<p>${plain()}.</p>`);
+  const page: string[] = Array.from({ length: r.int(60, 200) }, () => `<p>${words(PLAIN, 4, 12)}.</p>`);
   for (const block of blocks) page.splice(r.int(0, page.length), 0, block);
   // The icon link keeps browsers from asking for /favicon.ico, whose 404 a test would count as a page error.
   const head = `<meta charset="utf-8"><link rel="icon" href="data:,"><title>${r.pick(names)}</title>`;
