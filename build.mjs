@@ -37,6 +37,9 @@ export const MIN_VERSIONS = { chrome: '114', firefox: '140.0', firefoxAndroid: '
 
 export const GECKO_ID = 'backstory@backstory';
 
+/** Chromium's explicit compile hint: compile every function of this file eagerly. */
+export const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
+
 /** News articles run to tens of kilobytes; anything near this is not one article. */
 export const MAX_ARTICLE_BYTES = 2_000_000;
 
@@ -310,14 +313,20 @@ export function bundleOptions(target, bundled, sieveSource) {
     plugins,
     define: { BACKSTORY_TARGET: JSON.stringify(target) },
   };
+  // Chromium compiles a script it streams (as it does scan.js and card.js, which the content
+  // script imports) off the page's main thread; with this comment it compiles every function
+  // there at once, instead of each on the main thread at its first call (docs/performance.md).
+  // Firefox injects those files through the background (load-script.ts), so it is Chrome's alone.
+  const loadedLater = target === 'chrome' ? { banner: { js: COMPILE_HINT } } : {};
   return [
     // The content script, on every page: text, sieve, and loading scan.js where needed.
     { ...common, entryPoints: { content: 'src/content/index.ts' }, loader: { '.css': 'text' } },
     // Loaded by the content script where the sieve finds a candidate (src/content/load-script.ts).
     // content.css is injected by the browser, and imported as text for shadow roots too.
-    { ...common, entryPoints: { scan: 'src/content/scan-entry.ts' }, loader: { '.css': 'text' }, plugins: inPage },
+    { ...common, ...loadedLater, entryPoints: { scan: 'src/content/scan-entry.ts' }, loader: { '.css': 'text' }, plugins: inPage },
     {
       ...common,
+      ...loadedLater,
       plugins: inPage,
       // Loaded by the content script on first use (src/content/load-script.ts).
       entryPoints: { card: 'src/content/card-entry.ts' },

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { COMPILE_HINT } from '../build.mjs';
 import { contentScriptFor } from '../src/core/content-script';
 import { DEFAULT_SETTINGS } from '../src/core/settings';
 
@@ -50,6 +51,17 @@ describe.each(TARGETS)('dist/%s', (target) => {
   });
   it.each(['content.js', 'scan.js', 'card.js'])('%s, run in web pages, carries no webextension-polyfill', (file) => {
     expect(readFileSync(dist(target, file), 'utf8')).not.toContain(POLYFILL);
+  });
+
+  // Chromium streams the files the content script imports, and compiles them off the page's
+  // main thread; the hint has it compile all their functions there (docs/performance.md). The
+  // content script itself is injected whole, so the hint would compile it all on the main thread.
+  it.each(['scan.js', 'card.js'])(`%s asks Chromium to compile it eagerly${target === 'chrome' ? '' : ' (Chrome only)'}`, (file) => {
+    const starts = readFileSync(dist(target, file), 'utf8').startsWith(`${COMPILE_HINT}\n`);
+    expect(starts).toBe(target === 'chrome');
+  });
+  it('content.js asks for no eager compilation', () => {
+    expect(readFileSync(dist(target, 'content.js'), 'utf8')).not.toContain(COMPILE_HINT);
   });
 
   it.each(Object.entries(BUDGETS))('%s stays within %i bytes gzipped', (file, budget) => {
