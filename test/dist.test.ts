@@ -56,7 +56,7 @@ describe.each(TARGETS)('dist/%s', (target) => {
   // Chromium streams the files the content script imports, and compiles them off the page's
   // main thread; the hint has it compile all their functions there (docs/performance.md). The
   // content script itself is injected whole, so the hint would compile it all on the main thread.
-  it.each(['scan.js', 'card.js'])(`%s asks Chromium to compile it eagerly${target === 'chrome' ? '' : ' (Chrome only)'}`, (file) => {
+  it.each(['scan.js', 'card.js'])("%s carries the compile hint in Chrome's build alone", (file) => {
     const starts = readFileSync(dist(target, file), 'utf8').startsWith(`${COMPILE_HINT}\n`);
     expect(starts).toBe(target === 'chrome');
   });
