@@ -44,6 +44,12 @@ export interface CollectOptions {
    * one when it is defined, which no MutationObserver reports.
    */
   onUndefinedElement?: (element: Element) => void;
+  /**
+   * What `isExcluded` found for nodes already asked about, kept over one scan of many parts,
+   * whose roots share most of their ancestors: each ancestor is then read once, not once per
+   * part. Every read crosses into the page, which costs Firefox far more than Chromium.
+   */
+  excluded?: Map<Node, boolean>;
 }
 
 /** Elements that flow inline with their neighbours; any other element ends a run. */
@@ -113,12 +119,26 @@ export function isExcluded(node: Node, options: CollectOptions = {}): boolean {
   const doc = node.ownerDocument;
   if (doc?.designMode === 'on') return true;
   if (node.nodeType === 3 && inClosedDetails(node)) return true;
+  const known = options.excluded;
+  /** The nodes asked about on the way up: each is excluded exactly when the answer is yes. */
+  const asked: Node[] = [];
+  let excluded = false;
   // Up through shadow roots to their hosts: a shadow tree inside a hidden or editable host is too.
   for (let n: Node | null = node.nodeType === 1 ? node : composedParent(node); n; n = composedParent(n)) {
-    if (n.nodeType === 1 && skipOf(n as Element, options.ownHost) !== Skip.No) return true;
+    const answer = known?.get(n);
+    if (answer !== undefined) {
+      excluded = answer;
+      break;
+    }
+    asked.push(n);
+    if (n.nodeType === 1 && skipOf(n as Element, options.ownHost) !== Skip.No) {
+      excluded = true;
+      break;
+    }
     if (n.nodeType !== 1 && n.nodeType !== 11) break;
   }
-  return false;
+  if (known) for (const n of asked) known.set(n, excluded);
+  return excluded;
 }
 
 /** The readable text runs under `root`, in document order. */

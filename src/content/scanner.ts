@@ -280,10 +280,13 @@ export class Scanner {
     }
     // A re-scan follows a change on the page: a moment elements may have been upgraded too.
     if (this.#undefined.size > 0) for (const el of takeUpgraded(this.#undefined)) dirty.set(el, null);
+    // The containers share most of their ancestors: each is asked whether it hides them once
+    // per scan. One the page hides or shows meanwhile is observed, and scanned again after.
+    const excluded = new Map<Node, boolean>();
     for (const [container, changed] of dirty) {
       if (!container.isConnected || coveredAbove(container, dirty)) continue;
       if (changed === null) {
-        if (!(await this.#rescan(container))) return;
+        if (!(await this.#rescan(container, undefined, excluded))) return;
         continue;
       }
       // Each changed child with the inline siblings its runs may reach, bounded by children that
@@ -293,7 +296,7 @@ export class Scanner {
         if (child.parentNode !== container || done.has(child)) continue;
         const part = await this.#stretch(child, done);
         if (!part) return;
-        if (!(await this.#rescan(container, part))) return;
+        if (!(await this.#rescan(container, part, excluded))) return;
       }
     }
   }
@@ -316,7 +319,7 @@ export class Scanner {
   }
 
   /** Scans `root` (or a part of its children) again; false if the scanner stopped meanwhile. */
-  async #rescan(root: Node, part?: Part): Promise<boolean> {
+  async #rescan(root: Node, part?: Part, excluded?: Map<Node, boolean>): Promise<boolean> {
     const { doc, matcher, onAdd } = this.#o;
     // What was found here before, by where it lies, to keep what is found again.
     const before = new Map<string, Mention>();
@@ -327,7 +330,7 @@ export class Scanner {
       }
     }
 
-    const runs = textRuns(root, { ...this.#collect, ownHost: this.#o.ownHost() }, part);
+    const runs = textRuns(root, { ...this.#collect, ownHost: this.#o.ownHost(), excluded }, part);
     for (let step = runs.next(); ; step = runs.next()) {
       if (step.done) {
         if (step.value === 'interrupted' && root.isConnected) {

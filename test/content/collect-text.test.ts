@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { collectTextRuns, isExcluded, textRuns } from '../../src/content/collect-text';
 import { findMentions, type Mention } from '../../src/content/find-mentions';
 import { compileMatcher, type MatcherEntity } from '../../src/core/match/matcher';
@@ -74,6 +74,29 @@ describe('collectTextRuns', () => {
     expect(isExcluded(text('c'))).toBe(true);
     expect(isExcluded(text('d'))).toBe(false);
     expect(isExcluded(page.querySelector('details')!.lastChild!)).toBe(true);
+  });
+
+  it('answers alike with earlier answers kept, and then asks each ancestor once', () => {
+    const page = parse(
+      '<div><section hidden><p id="h">x</p></section><article><div><p id="a">a</p><p id="b">b</p></div></article><div contenteditable><p id="e">e</p></div><details><p id="d">d</p></details></div>',
+    );
+    const nodes = ['h', 'a', 'b', 'e', 'd'].flatMap((id) => [page.getElementById(id)!, page.getElementById(id)!.firstChild!]);
+    const excluded = new Map<Node, boolean>();
+    for (const node of [...nodes, ...nodes.reverse()]) expect(isExcluded(node, { excluded })).toBe(isExcluded(node));
+
+    // A second paragraph beside one already asked about: only the paragraph itself is read.
+    let proto: object | null = page.body;
+    while (proto && !Object.hasOwn(proto, 'hasAttributes')) proto = Object.getPrototypeOf(proto);
+    const reads = vi.spyOn(proto as Element, 'hasAttributes');
+    const known = new Map<Node, boolean>();
+    isExcluded(page.getElementById('a')!.firstChild!, { excluded: known });
+    reads.mockClear();
+    isExcluded(page.getElementById('b')!.firstChild!, { excluded: known });
+    expect(reads).toHaveBeenCalledTimes(1);
+    reads.mockClear();
+    isExcluded(page.getElementById('b')!.firstChild!);
+    expect(reads.mock.calls.length).toBeGreaterThan(3);
+    reads.mockRestore();
   });
 
   it('offers pauses on long stretches without text', () => {
