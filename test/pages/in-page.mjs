@@ -85,6 +85,14 @@ export function settleSignature() {
  * @returns {string} a PageSnapshot
  */
 export function snapshotPage() {
+  /**
+   * Runs of six or more digits, masked as the lists are (`withoutLongNumbers` in compare.mjs):
+   * they are timestamps and cache-busters far more often than anything the extension could
+   * cause. lemonde-1 writes a script whose `src` ends in the time in steps of 100 s, so two
+   * visits a moment apart could differ in it.
+   * @param {string} s
+   */
+  const masked = (s) => s.replace(/\d{6,}/g, '#');
   /** @param {string} s */
   const digest = (s) => {
     let h = 0x811c9dc5;
@@ -107,10 +115,10 @@ export function snapshotPage() {
     for (let n = parent.firstChild; n; n = n.nextSibling) {
       if (n.nodeType === Node.ELEMENT_NODE) {
         const el = /** @type {Element} */ (n);
-        const attrs = el.getAttributeNames().sort().map((a) => `${a}=${el.getAttribute(a)}`).join('\u0000');
+        const attrs = masked(el.getAttributeNames().sort().map((a) => `${a}=${el.getAttribute(a)}`).join('\u0000'));
         const id = el.getAttribute('id') ? `#${el.getAttribute('id')?.slice(0, 40)}` : '';
         const cls = el.getAttribute('class')?.trim() ? `.${el.getAttribute('class')?.trim().split(/\s+/).slice(0, 2).join('.').slice(0, 60)}` : '';
-        nodes.push(`${depth} <${el.localName}${id}${cls}> ${digest(attrs)}`);
+        nodes.push(`${depth} <${el.localName}${masked(id + cls)}> ${digest(attrs)}`);
         const r = el.getBoundingClientRect();
         boxAt.push(nodes.length - 1);
         boxes.push(round(r.x), round(r.y), round(r.width), round(r.height));
@@ -135,7 +143,8 @@ export function snapshotPage() {
         walk(el, depth + 1);
       } else if (n.nodeType === Node.TEXT_NODE || n.nodeType === Node.COMMENT_NODE || n.nodeType === Node.CDATA_SECTION_NODE) {
         const data = /** @type {CharacterData} */ (n).data;
-        nodes.push(`${depth} ${n.nodeName} ${data.length} ${digest(data)} ${JSON.stringify(data.trim().slice(0, 30))}`);
+        const shown = masked(data);
+        nodes.push(`${depth} ${n.nodeName} ${shown.length} ${digest(shown)} ${JSON.stringify(shown.trim().slice(0, 30))}`);
         if (n.nodeType === Node.TEXT_NODE && data.trim()) {
           // Text boxes too: a change inside a line (spacing, a font) may leave every element
           // box as it was.
