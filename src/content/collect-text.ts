@@ -118,26 +118,39 @@ const isClosedDetails = (el: Element, tag: string) => tag === 'details' && !el.h
 export function isExcluded(node: Node, options: CollectOptions = {}): boolean {
   const doc = node.ownerDocument;
   if (doc?.designMode === 'on') return true;
-  if (node.nodeType === 3 && inClosedDetails(node)) return true;
   const known = options.excluded;
   /** The nodes asked about on the way up: each is excluded exactly when the answer is yes. */
   const asked: Node[] = [];
   let excluded = false;
-  // Up through shadow roots to their hosts: a shadow tree inside a hidden or editable host is too.
-  for (let n: Node | null = node.nodeType === 1 ? node : composedParent(node); n; n = composedParent(n)) {
+  // Up from the node (a text node or an element) through shadow roots to their hosts: a shadow
+  // tree inside a hidden or editable host is hidden too. Each step reads its parent's kind and
+  // tag once: for this node's closed-<details> check, and as the next step's own. Every read
+  // crosses into the page (see CollectOptions.excluded).
+  let n: Node | null = node.nodeType === 1 || node.nodeType === 3 ? node : composedParent(node);
+  let kind = n?.nodeType;
+  let tag = kind === 1 ? tagOf(n as Element) : '';
+  while (n) {
     const answer = known?.get(n);
     if (answer !== undefined) {
       excluded = answer;
       break;
     }
-    asked.push(n);
-    if (n.nodeType === 1 && skipOf(n as Element, options.ownHost) !== Skip.No) {
+    if (kind !== 3) asked.push(n);
+    if (kind !== 1 && kind !== 3 && kind !== 11) break;
+    const parent = composedParent(n);
+    const parentKind = parent?.nodeType;
+    const parentTag = parentKind === 1 ? tagOf(parent as Element) : '';
+    const own = kind === 1 ? skipOwn(n as Element, options.ownHost, tag) : null;
+    // As skipOf: a child of a closed <details> other than its summary is not shown.
+    if (own !== null ? own !== Skip.No : kind !== 11 && tag !== 'summary' && parentTag === 'details' && isClosedDetails(parent as Element, parentTag)) {
       excluded = true;
       break;
     }
-    if (n.nodeType !== 1 && n.nodeType !== 11) break;
+    n = parent;
+    kind = parentKind;
+    tag = parentTag;
   }
-  if (known) for (const n of asked) known.set(n, excluded);
+  if (known) for (const a of asked) known.set(a, excluded);
   return excluded;
 }
 

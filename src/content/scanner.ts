@@ -283,8 +283,9 @@ export class Scanner {
     // The containers share most of their ancestors: each is asked whether it hides them once
     // per scan. One the page hides or shows meanwhile is observed, and scanned again after.
     const excluded = new Map<Node, boolean>();
+    const uncovered = new Set<Node>();
     for (const [container, changed] of dirty) {
-      if (!container.isConnected || coveredAbove(container, dirty)) continue;
+      if (!container.isConnected || coveredAbove(container, dirty, uncovered)) continue;
       if (changed === null) {
         if (!(await this.#rescan(container, undefined, excluded))) return;
         continue;
@@ -472,13 +473,19 @@ function within(node: Node, root: Node, part?: Part): boolean {
 
 /**
  * Whether a scan of some container above `node` already covers it: one scanned whole, or one
- * whose changed child holds `node` (that child is walked whole).
+ * whose changed child holds `node` (that child is walked whole). `uncovered` holds ancestors
+ * found before to have nothing above them that covers them, kept over one scan: a climb stops
+ * at one, so containers that share their ancestors read each of them once. (If the page moves
+ * a node meanwhile, the worst a stale entry can do is let a covered container be scanned twice.)
  */
-function coveredAbove(node: Node, dirty: Dirty): boolean {
+function coveredAbove(node: Node, dirty: Dirty, uncovered: Set<Node>): boolean {
+  const path: Node[] = [];
   for (let child = node, p = composedParent(node); p; child = p, p = composedParent(p)) {
-    if (!dirty.has(p)) continue;
     const changed = dirty.get(p);
     if (changed === null || changed?.has(child)) return true;
+    if (uncovered.has(p)) break;
+    path.push(p);
   }
+  for (const p of path) uncovered.add(p);
   return false;
 }

@@ -67,13 +67,33 @@ describe('collectTextRuns', () => {
   });
 
   it('tells whether a node lies in a skipped part of the page', () => {
-    const page = parse('<p id="a">x</p><textarea id="b">y</textarea><div contenteditable><i id="c">z</i></div><details><summary id="d">s</summary>t</details>');
+    const page = parse(
+      '<p id="a">x</p><textarea id="b">y</textarea><div contenteditable><i id="c">z</i></div>' +
+        '<details><summary id="d"><b id="g">s</b></summary>t<p id="e"><i id="f">u</i></p></details>' +
+        '<details open><p id="h"><i id="i">v</i></p></details>',
+    );
     const text = (id: string) => page.getElementById(id)!.firstChild!;
     expect(isExcluded(text('a'))).toBe(false);
     expect(isExcluded(text('b'))).toBe(true);
     expect(isExcluded(text('c'))).toBe(true);
     expect(isExcluded(text('d'))).toBe(false);
-    expect(isExcluded(page.querySelector('details')!.lastChild!)).toBe(true);
+    expect(isExcluded(page.querySelector('details')!.childNodes[1]!)).toBe(true);
+    // A closed <details> hides every child but its summary, and all they hold.
+    expect(isExcluded(text('g'))).toBe(false);
+    expect(isExcluded(page.getElementById('e')!)).toBe(true);
+    expect(isExcluded(text('f'))).toBe(true);
+    expect(isExcluded(text('i'))).toBe(false);
+  });
+
+  it('reads the tag of each element on the way up once', () => {
+    const page = parse(`<main>${'<div>'.repeat(10)}<p><i id="a">x</i></p>${'</div>'.repeat(10)}</main>`);
+    let proto: object | null = page.body;
+    while (proto && !Object.hasOwn(proto, 'localName')) proto = Object.getPrototypeOf(proto);
+    const tags = vi.spyOn(proto as Element, 'localName', 'get');
+    expect(isExcluded(page.getElementById('a')!.firstChild!)).toBe(false);
+    // i, p, ten divs, main, body, html
+    expect(tags).toHaveBeenCalledTimes(15);
+    tags.mockRestore();
   });
 
   it('answers alike with earlier answers kept, and then asks each ancestor once', () => {

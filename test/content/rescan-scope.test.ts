@@ -212,3 +212,32 @@ describe('a re-scan of part of a block stays right', () => {
     expect(searched.sort()).toEqual([' and Putin', 'Marco ']);
   });
 });
+
+describe('The first scan of the blocks the sieve pointed at', () => {
+  it('reads the ancestors the blocks share once, not once per block', async () => {
+    const depth = 30;
+    const blocks = 20;
+    const doc = new Window().document as unknown as Document;
+    // test fixture markup, not page or corpus text
+    doc.body.innerHTML = `${'<div>'.repeat(depth)}${'<p>Text</p>'.repeat(blocks)}${'</div>'.repeat(depth)}`;
+    const scope = [...doc.querySelectorAll('p')].map((p) => p.firstChild as Text);
+    let proto: object | null = doc.body;
+    while (proto && !Object.hasOwn(proto, 'parentNode')) proto = Object.getPrototypeOf(proto);
+    const reads = vi.spyOn(proto as Node, 'parentNode', 'get');
+    const scanner = new Scanner({
+      doc,
+      matcher,
+      ownHost: () => null,
+      onAdd: () => undefined,
+      onRemove: () => undefined,
+      signal: new AbortController().signal,
+      yieldToPage: () => Promise.resolve(),
+    });
+    await scanner.start(scope);
+    const count = reads.mock.calls.length;
+    reads.mockRestore();
+    // Climbing from every block to the top would take blocks × depth reads (924 before);
+    // each shared ancestor read a few times, and each block's own few, is 245.
+    expect(count).toBeLessThan(blocks * depth);
+  });
+});
