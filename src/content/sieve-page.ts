@@ -79,10 +79,12 @@ class Chunks {
 
   push(node: Text): void {
     this.read++;
+    // Read once: each read crosses into the page (see Walk.read).
+    const text = node.data;
     this.#starts.push(this.#length);
     this.#nodes.push(node);
-    this.#texts.push(node.data);
-    this.#length += node.data.length;
+    this.#texts.push(text);
+    this.#length += text.length;
   }
 
   /** Sieves what was pushed, then keeps its last texts to join the next chunk; true when done. */
