@@ -236,13 +236,6 @@ function* walk(root: Node, options: CollectOptions, part?: Part): Generator<Text
   /** The parent of the last text node, whose block is `lastBlock`. */
   let lastParent: Node | null = null;
   /**
-   * The block of each inline element the walk entered: its parent's, or its parent itself.
-   * The walk meets a parent before its children, so a text node's block is found from its
-   * parent without climbing; a parent not here is a block, or `root`, and its own block (as in
-   * blockAncestor).
-   */
-  const inlineBlocks = new Map<Node, Node>();
-  /**
    * The closed `<details>` elements met so far (almost always none): a child of one is shown
    * only if it is the summary. Kept as a set so that no node needs its parent's tag asked.
    */
@@ -255,9 +248,7 @@ function* walk(root: Node, options: CollectOptions, part?: Part): Generator<Text
   for (let n: Node | null = walker.currentNode; n && n !== end; ) {
     let shadow: ShadowRoot | null = null;
     let inline = true;
-    // Read once: each read crosses into the page.
-    const kind = n.nodeType;
-    if (kind === 1) {
+    if (n.nodeType === 1) {
       const el = n as Element;
       const tag = tagOf(el);
       if (n !== root) {
@@ -269,10 +260,6 @@ function* walk(root: Node, options: CollectOptions, part?: Part): Generator<Text
           continue;
         }
         inline = INLINE.has(tag);
-        if (inline) {
-          const parent = el.parentNode!;
-          inlineBlocks.set(el, inlineBlocks.get(parent) ?? parent);
-        }
         if (isClosedDetails(el, tag)) closedDetails.add(el);
       }
       shadow = canHostShadow(tag) ? el.shadowRoot : null;
@@ -288,12 +275,12 @@ function* walk(root: Node, options: CollectOptions, part?: Part): Generator<Text
       ended = flush();
       boundary = false;
     }
-    if (kind === 1) {
+    if (n.nodeType === 1) {
       if (!inline) ended ??= flush();
-    } else if (kind === 3) {
+    } else if (n.nodeType === 3) {
       // Text nodes with the same parent share its block: the common case needs one call.
       const parent = n.parentNode;
-      const block: Node | null = parent === lastParent ? lastBlock : (inlineBlocks.get(parent!) ?? parent);
+      const block: Node | null = parent === lastParent ? lastBlock : blockAncestor(n, root);
       if (block !== lastBlock) ended ??= flush();
       lastBlock = block;
       lastParent = parent;
