@@ -248,7 +248,9 @@ function* walk(root: Node, options: CollectOptions, part?: Part): Generator<Text
   for (let n: Node | null = walker.currentNode; n && n !== end; ) {
     let shadow: ShadowRoot | null = null;
     let inline = true;
-    if (n.nodeType === 1) {
+    // Read once: each read crosses into the page.
+    const kind = n.nodeType;
+    if (kind === 1) {
       const el = n as Element;
       const tag = tagOf(el);
       if (n !== root) {
@@ -275,9 +277,9 @@ function* walk(root: Node, options: CollectOptions, part?: Part): Generator<Text
       ended = flush();
       boundary = false;
     }
-    if (n.nodeType === 1) {
+    if (kind === 1) {
       if (!inline) ended ??= flush();
-    } else if (n.nodeType === 3) {
+    } else if (kind === 3) {
       // Text nodes with the same parent share its block: the common case needs one call.
       const parent = n.parentNode;
       const block: Node | null = parent === lastParent ? lastBlock : blockAncestor(n, root);
