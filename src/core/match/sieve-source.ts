@@ -264,18 +264,19 @@ export function classify(keys: readonly string[]): {
 
 /**
  * Whether the sieve may spell `ch` as `fold`, what normalisation makes of it, before it looks:
- * a character of one unit, common in prose (SPELT_OUT), not a capital (a capital may be a
- * middle initial, which normalisation drops with its dot: "Æ." is one initial, "ae." would not
- * be), that becomes letters and digits of ASCII ("ß" "ss", "œ" "oe", "™" "tm", "ﬁ" "fi").
+ * a character of one unit, common in prose (SPELT_OUT), that becomes letters and digits of
+ * ASCII ("ß" "ss", "œ" "oe", "™" "tm", "ﬁ" "fi"). A capital only where it becomes two: it may
+ * be a middle initial, which normalisation drops with its dot ("Vladimir Æ. Putin"), and the
+ * space between the words of a key (BETWEEN_WORDS) takes an initial of up to two letters.
  */
 function expands(ch: string, fold: string): boolean {
   const cp = ch.charCodeAt(0);
+  const capital = ch !== ch.toLowerCase() || /\p{Lu}|\p{Lt}/u.test(ch);
   return (
     ch.length === 1 &&
     SPELT_OUT.some(([a, b]) => cp >= a && cp <= b) &&
-    ch === ch.toLowerCase() &&
-    !/\p{Lu}|\p{Lt}/u.test(ch) &&
-    /^[a-z0-9]{2,}$/.test(fold)
+    /^[a-z0-9]{2,}$/.test(fold) &&
+    (!capital || fold.length === 2)
   );
 }
 

@@ -73,8 +73,11 @@ export const DASHES = '\\-\\u2010-\\u2015\\u2212\\ufe58\\ufe63\\uff0d';
 /** Dot leaders and the ellipsis, which normalise to one, two or three dots. */
 export const DOTS = '.\\u2024-\\u2026';
 export const QUOTES = '"\\u00ab\\u00bb\\u201c-\\u201f\\u2033\\u2039\\u203a\\u301d\\u301e\\uff02';
-/** Between two words of a key: white space, and any middle initials normalisation drops. */
-const BETWEEN_WORDS = '\\s+(?:\\S\\.?\\s+)*';
+/**
+ * Between two words of a key: white space, and any middle initials normalisation drops. An
+ * initial may be two letters here: a capital the sieve spells out first ("Æ" as "AE").
+ */
+const BETWEEN_WORDS = '\\s+(?:\\S\\S?\\.?\\s+)*';
 
 interface TrieNode {
   end: boolean;
