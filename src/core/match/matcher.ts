@@ -20,6 +20,7 @@
  * Offsets are UTF-16 offsets into the original text.
  */
 import type { Entity } from '../types';
+import { casedLike } from './case-fit';
 import { keyTrie } from './key-trie';
 import { cyrillicForms } from './cyrillic-forms';
 import { honorificStart } from './honorifics';
@@ -363,22 +364,9 @@ function wordSpans(key: string, soft: Uint8Array): [number, number][] {
   return spans;
 }
 
-const upper = (s: string) => s.toUpperCase();
-const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
 function fits(form: Form, text: Detail): boolean {
   if (form.proper) {
-    for (const [s, e] of form.words) {
-      const t = text.shape.slice(s, e);
-      const w = form.shape.slice(s, e);
-      const ok =
-        t === w ||
-        t === upper(w) ||
-        t === capitalised(w) ||
-        // An acronym may be printed as a word: "NATO", "Nato".
-        (w === upper(w) && t === capitalised(w.toLowerCase()));
-      if (!ok) return false;
-    }
+    for (const [s, e] of form.words) if (!casedLike(text.shape.slice(s, e), form.shape.slice(s, e))) return false;
   }
   if (form.marks) {
     for (let k = 0; k < form.marks.length; k++) {

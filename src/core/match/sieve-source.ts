@@ -23,11 +23,17 @@ const HEAD = 5;
 
 /**
  * A key the sieve looks for, and whether the matcher takes it only where its first letter is a
- * capital (see sieveKeys).
+ * capital (see sieveKeys); or, with `shadow`, a namesake that may hide the keys inside it.
  */
 export interface SieveKey {
   key: string;
   capital: boolean;
+  /**
+   * The namesake as written ("Trump cards"), where it may hide the keys inside it (`mayHide`):
+   * not looked for itself, since it names no one, but a key the sieve finds inside it where it
+   * stands whole is no candidate (SieveSource.shadows).
+   */
+  shadow?: string;
 }
 
 /**
@@ -36,13 +42,20 @@ export interface SieveKey {
  * as written, capitalised or in capitals, never in lower case ("trump card"), and the sieve can
  * pass it over in lower case too. Keys spelt only from context aliases are left out: the matcher
  * takes them only in a block that also names someone by another alias (inContext), which the
- * sieve finds.
+ * sieve finds. So are keys spelt only from namesakes, which name no one; those that may hide
+ * the keys inside them come as shadows.
  */
-export function sieveKeys({ keys, forms }: CompiledAliases): SieveKey[] {
+export function sieveKeys(compiled: CompiledAliases): SieveKey[] {
+  const { keys, forms } = compiled;
   const out: SieveKey[] = [];
   keys.forEach((key, k) => {
     const list = forms[k]!;
     if (list.every(([, flags]) => (flags & CONTEXTUAL) !== 0)) return;
+    if (list.every(([, flags]) => (flags & NAMESAKE) !== 0)) {
+      const shadow = mayHide(compiled, k);
+      if (shadow) out.push({ key, capital: true, shadow });
+      return;
+    }
     const capital = list.every(([, flags, shape]) => {
       const first = (shape === 0 ? key : shape).charAt(0);
       return (flags & PROPER) !== 0 && first !== first.toLowerCase() && first.toLowerCase() === key.charAt(0);
@@ -54,7 +67,58 @@ export function sieveKeys({ keys, forms }: CompiledAliases): SieveKey[] {
 
 /** The flags of a packed form (matcher.ts). */
 const PROPER = 1;
+const NAMESAKE = 2;
 const CONTEXTUAL = 8;
+
+/** A namesake the sieve can check as the matcher does: words of two or more ASCII letters. */
+const PLAIN_NAME = /^[A-Za-z]{2,}(?: [A-Za-z]{2,})*$/;
+
+/**
+ * The namesake of key `k` as written, where the sieve may let it hide the keys inside it; else
+ * null. The matcher takes the longest key at a place, a namesake included, and the keys that
+ * start inside it lose ("Vassili Peskov" hides "Peskov"). The sieve lets it hide one only where
+ * that is sure whatever else the text holds:
+ * - it is one namesake of one entity, in plain words, so that the sieve can check its case and
+ *   boundaries as the matcher does;
+ * - every key inside it names that entity alone, so that no setting turns the namesake off and
+ *   leaves a key inside it on;
+ * - no key that names someone begins with it and goes on ("Trump cards game" would win);
+ * - no other namesake ends with its first words where a key inside it starts after them: such a
+ *   namesake would win over it, and the key after the overlap would count.
+ */
+function mayHide({ keys, forms }: CompiledAliases, k: number): string | null {
+  const list = forms[k]!;
+  if (list.length !== 1) return null;
+  const [owner, , shape, words, marks] = list[0]!;
+  const key = keys[k]!;
+  const written = shape === 0 ? key : shape;
+  if (words !== 0 || marks !== 0 || !PLAIN_NAME.test(written)) return null;
+  const names = (i: number) => forms[i]!.some(([, flags]) => (flags & NAMESAKE) === 0);
+  // Where a key that names someone may start inside it: at each word.
+  const inside: number[] = [];
+  for (let at = 0; at < key.length; at = key.indexOf(' ', at) + 1 || key.length) {
+    const rest = key.slice(at);
+    keys.forEach((other, i) => {
+      if (i === k || !names(i)) return;
+      if (at === 0 && other.startsWith(key)) inside.push(-1);
+      else if (other.startsWith(rest) || rest.startsWith(other)) {
+        inside.push(forms[i]!.every(([o]) => o === owner) ? at : -1);
+      }
+    });
+  }
+  if (inside.length === 0 || inside.includes(-1)) return null;
+  const last = Math.max(...inside);
+  // A namesake ends where a word of this one does (the matcher takes a key only up to a word's
+  // edge, and in plain words that is a space).
+  const overlapped = keys.some((other, i) => {
+    if (i === k || !forms[i]!.some(([, flags]) => (flags & NAMESAKE) !== 0)) return false;
+    for (let j = key.indexOf(' '); j > 0 && j <= last; j = key.indexOf(' ', j + 1)) {
+      if (j < other.length && other.endsWith(key.slice(0, j))) return true;
+    }
+    return false;
+  });
+  return overlapped ? null : written;
+}
 
 /** A word of general text and how often it occurs in a sample (bundledSieve gives SUBTLEX-US). */
 export interface WordCount {
@@ -79,6 +143,8 @@ export function sieveSource(
   english: readonly WordCount[] = [],
   head = HEAD,
 ): SieveSource {
+  const shadows = sieveKeys.filter((k) => k.shadow !== undefined).map((k) => k.shadow!);
+  sieveKeys = sieveKeys.filter((k) => k.shadow === undefined);
   const keys = sieveKeys.map((k) => k.key);
   const candidates = keys.map((key) => anchorsOf(key, head));
   const rarity = rarityOf(candidates.flat(), prose, keys, english, head);
@@ -116,6 +182,7 @@ export function sieveSource(
     foldTo: folds.map(([, to]) => to).join(''),
     expandFrom: expansions.map(([from]) => from).join(''),
     expandTo: expansions.map(([, to]) => to).join(' '),
+    shadows: shadows.join('\n'),
     keys: byAnchor(
       [...reported(ascii), ...reported(foreign)],
       shortest(sieveKeys).map(({ key, capital }) => (capital ? key.charAt(0).toUpperCase() + key.slice(1) : key)),

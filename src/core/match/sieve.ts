@@ -21,6 +21,8 @@
  * content script passes over the elements the scanner skips by name (scripts, style sheets),
  * not those it skips for how they are marked up.
  */
+import { casedLike } from './case-fit';
+
 /** The sieve's expressions, as sources (sieve-source.ts makes them at build time). */
 export interface SieveSource {
   /** Anchors spelled in ASCII: part of a word of every key, for the flag "g". */
@@ -63,6 +65,14 @@ export interface SieveSource {
    * takes it.
    */
   keys: string;
+  /**
+   * Namesakes as written, one per line ("Trump cards", "Vassili Peskov"), that may hide the keys
+   * inside them (sieve-source.ts, `mayHide`): where one stands whole around a key the sieve
+   * finds, in plain words, cased as the matcher takes it and with a word's edge on each side in
+   * the same text node, the matcher takes the namesake, which names no one, and the key is no
+   * candidate. "Trump cards" in a page on tarot made it load the scanner for nothing.
+   */
+  shadows: string;
 }
 
 /** Apostrophes normalisation folds to "'" (normalise.ts), as a class's contents. */
@@ -146,6 +156,16 @@ export interface Sieve {
    * Where a key written with a capital matched, its group 1 is set.
    */
   keysFor(anchor: string): RegExp;
+  /** The namesakes that may hide keys, as one expression, and how each is written: made on first use. */
+  shadows(): Shadows | null;
+}
+
+interface Shadows {
+  re: RegExp;
+  /** Each namesake as written, by its spelling in lower case. */
+  written: Map<string, string>;
+  /** The longest namesake's length. */
+  reach: number;
 }
 
 export function compileSieve(source: SieveSource): Sieve {
@@ -158,6 +178,7 @@ export function compileSieve(source: SieveSource): Sieve {
   let foreignAnchors: RegExp | null = null;
   const full = new Map<string, RegExp>();
   const { foldFrom, foldTo } = source;
+  let shadows: Shadows | null | undefined;
   return {
     anchors: new RegExp(source.anchors, 'gi'),
     foreignAnchors: () => (source.foreignAnchors ? (foreignAnchors ??= new RegExp(source.foreignAnchors, 'gi')) : null),
@@ -174,6 +195,15 @@ export function compileSieve(source: SieveSource): Sieve {
     },
     fold: (text) =>
       text.replace((foldable ??= new RegExp(`[${foldFrom.replace(/[\\\]^-]/g, '\\$&')}]`, 'g')), (c) => foldTo[foldFrom.indexOf(c)]!),
+    shadows() {
+      if (shadows === undefined) {
+        const lines = source.shadows ? source.shadows.split('\n') : [];
+        const written = new Map(lines.map((line) => [line.toLowerCase(), line]));
+        const spelt = [...written.keys()].sort((a, b) => b.length - a.length);
+        shadows = lines.length === 0 ? null : { re: new RegExp(spelt.join('|'), 'gi'), written, reach: spelt[0]!.length };
+      }
+      return shadows;
+    },
     keysFor(anchor) {
       let re = full.get(anchor);
       if (!re) {
@@ -272,6 +302,33 @@ export function sieve(
     !!dashes?.at.includes(i) ||
     !!dropped?.at.includes(before(expanded, before(dashes, i))) ||
     sorted(joins, original(i));
+  // Whether a namesake hides the key at [ks, ke): one that stands whole around it, as the
+  // matcher takes it (SieveSource.shadows), checked in the text's own characters.
+  const hidden = (ks: number, ke: number): boolean => {
+    const shadows = re.shadows();
+    if (!shadows) return false;
+    const from = Math.max(0, ks - shadows.reach);
+    const window = search.slice(from, ke + shadows.reach);
+    const names = shadows.re;
+    names.lastIndex = 0;
+    for (let m = names.exec(window); m && from + m.index <= ks; m = names.exec(window)) {
+      const ns = from + m.index;
+      const ne = ns + m[0].length;
+      if (ne > ks && (ns < ks || ne > ke)) {
+        const start = original(ns);
+        const end = original(ne - 1) + 1;
+        const raw = text.slice(start, end);
+        const written = shadows.written.get(raw.toLowerCase());
+        // A word's edge after it, in the same text node; before it too, where it starts before
+        // the key (where they start together, the key's start is the namesake's).
+        const together = ns === ks;
+        const edges = EDGE.test(text[end] ?? '') && (together || EDGE.test(text[start - 1] ?? ''));
+        if (written && edges && !joinedIn(joins, together ? start + 1 : start, end) && casedAs(raw, written)) return true;
+      }
+      names.lastIndex = m.index + 1;
+    }
+    return false;
+  };
   // Where an anchor occurs, the keys that hold it, in full, starting at most REACH before it.
   const check = (s: number, e: number): boolean => {
     // Where the page is known to be a candidate, an anchor is enough to point at the text: a
@@ -285,7 +342,8 @@ export function sieve(
     keys.lastIndex = 0;
     for (let m = keys.exec(window); m && from + m.index <= s; m = keys.exec(window)) {
       const at = from + m.index;
-      if (starts(at) && !(m[1] !== undefined && lowerAt(text, original(at))) && found(original(at), original(at + m[0].length - 1) + 1)) {
+      const end = at + m[0].length;
+      if (starts(at) && !(m[1] !== undefined && lowerAt(text, original(at))) && !hidden(at, end) && found(original(at), original(end - 1) + 1)) {
         return true;
       }
       keys.lastIndex = m.index + 1;
@@ -295,6 +353,31 @@ export function sieve(
   if (each(re.anchors, search, check)) return;
   const foreign = re.foreign.test(search) ? re.foreignAnchors() : null;
   if (foreign) each(foreign, search, check);
+}
+
+/**
+ * A character a namesake may stand beside, for the matcher to take it whole: white space or
+ * ASCII punctuation, neither of which normalisation joins to a word.
+ */
+const EDGE = /[\s!-/:-@[-`{-~]/;
+
+/** Whether `raw` is cased as the matcher takes namesake `written`, word by word. */
+function casedAs(raw: string, written: string): boolean {
+  const t = raw.split(' ');
+  const w = written.split(' ');
+  return t.length === w.length && w.every((word, i) => casedLike(t[i]!, word));
+}
+
+/** Whether sorted `joins` holds an offset from `start` to `end`: a text node starts there. */
+function joinedIn(joins: readonly number[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = joins.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (joins[mid]! < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < joins.length && joins[lo]! <= end;
 }
 
 /** Whether the character at `i` is a letter in lower case, once its diacritics are taken off. */
