@@ -370,14 +370,7 @@ function casedAs(raw: string, written: string): boolean {
 
 /** Whether sorted `joins` holds an offset from `start` to `end`: a text node starts there. */
 function joinedIn(joins: readonly number[], start: number, end: number): boolean {
-  let lo = 0;
-  let hi = joins.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (joins[mid]! < start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < joins.length && joins[lo]! <= end;
+  return (joins[firstFrom(joins, start)] ?? Infinity) <= end;
 }
 
 /** Whether the character at `i` is a letter in lower case, once its diacritics are taken off. */
@@ -455,6 +448,11 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** Whether sorted `list` holds `n`. */
 function sorted(list: readonly number[], n: number): boolean {
+  return list[firstFrom(list, n)] === n;
+}
+
+/** Where in sorted `list` its first number from `n` on is (its length if none). */
+function firstFrom(list: readonly number[], n: number): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
@@ -462,7 +460,7 @@ function sorted(list: readonly number[], n: number): boolean {
     if (list[mid]! < n) lo = mid + 1;
     else hi = mid;
   }
-  return list[lo] === n;
+  return lo;
 }
 
 /**
