@@ -91,6 +91,8 @@ function mayHide({ keys, forms }: CompiledAliases, k: number): string | null {
   if (list.length !== 1) return null;
   const [owner, , shape, words, marks] = list[0]!;
   const key = keys[k]!;
+  // Its shape has lost a hyphen between words ("Trump-card") or diacritics ("Vassíli") where
+  // `words` or `marks` are set: the text then differs from it, which the sieve does not follow.
   const written = shape === 0 ? key : shape;
   if (words !== 0 || marks !== 0 || !PLAIN_NAME.test(written)) return null;
   const names = (i: number) => forms[i]!.some(([, flags]) => (flags & NAMESAKE) === 0);
@@ -143,9 +145,9 @@ export function sieveSource(
   english: readonly WordCount[] = [],
   head = HEAD,
 ): SieveSource {
-  const shadows = sieveKeys.filter((k) => k.shadow !== undefined).map((k) => k.shadow!);
-  sieveKeys = sieveKeys.filter((k) => k.shadow === undefined);
-  const keys = sieveKeys.map((k) => k.key);
+  const shadows = sieveKeys.flatMap((k) => (k.shadow === undefined ? [] : [k.shadow]));
+  const looked = sieveKeys.filter((k) => k.shadow === undefined);
+  const keys = looked.map((k) => k.key);
   const candidates = keys.map((key) => anchorsOf(key, head));
   const rarity = rarityOf(candidates.flat(), prose, keys, english, head);
   const shared = new Map<string, number>();
@@ -185,7 +187,7 @@ export function sieveSource(
     shadows: shadows.join('\n'),
     keys: byAnchor(
       [...reported(ascii), ...reported(foreign)],
-      shortest(sieveKeys).map(({ key, capital }) => (capital ? key.charAt(0).toUpperCase() + key.slice(1) : key)),
+      shortest(looked).map(({ key, capital }) => (capital ? key.charAt(0).toUpperCase() + key.slice(1) : key)),
     ),
   };
 }

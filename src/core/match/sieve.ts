@@ -68,9 +68,9 @@ export interface SieveSource {
   /**
    * Namesakes as written, one per line ("Trump cards", "Vassili Peskov"), that may hide the keys
    * inside them (sieve-source.ts, `mayHide`): where one stands whole around a key the sieve
-   * finds, in plain words, cased as the matcher takes it and with a word's edge on each side in
-   * the same text node, the matcher takes the namesake, which names no one, and the key is no
-   * candidate. "Trump cards" in a page on tarot made it load the scanner for nothing.
+   * finds, in plain words, cased as the matcher takes it, with a word's edge after it in the
+   * same text node (and before it, where it starts before the key), the matcher takes the
+   * namesake, which names no one, and the key is no candidate. "Trump cards" in a page on tarot made it load the scanner for nothing.
    */
   shadows: string;
 }
