@@ -258,10 +258,19 @@ export function spellKeys(keys: readonly string[]): string {
 }
 
 /**
- * Characters of English text that are never trouble: a text of these and ASCII only needs no
- * look for trouble (the full class is long, and costs a page to compile).
+ * Characters of English text that nothing before the anchors' search touches: never trouble,
+ * never dropped, folded or spelt out. Those classes are long and cost a page to compile, and a
+ * pass of each over a whole text costs more than the anchors' search; so they run only over
+ * stretches of other characters (`spellOut`).
  */
-const PLAIN = /^[\x00-\x7f\u00a0\u00a9\u00ae\u00b0\u00b7\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u20ac\u00a3]*$/;
+export const PLAIN_CHARS = '\\x00-\\x7f\\u00a0\\u00a9\\u00ae\\u00b0\\u00b7\\u2013\\u2014\\u2018\\u2019\\u201c\\u201d\\u2022\\u2026\\u20ac\\u00a3';
+/** A run of characters outside PLAIN_CHARS. */
+const UNPLAIN = new RegExp(`[^${PLAIN_CHARS}]+`, 'g');
+/**
+ * Runs of other characters closer than this are passed over as one stretch, with the plain text
+ * between (which the passes leave as it is): a French paragraph is one stretch, not one per "é".
+ */
+const GAP = 64;
 
 /**
  * Calls `found(start, end)` for each stretch of `text` the sieve points at: a key, or a trouble
@@ -279,15 +288,9 @@ export function sieve(
 ): void {
   // What normalisation drops, dropped: first the characters it drops anywhere, then dashes
   // between letters (after the first, as "Pu\u200b-tin" reads "putin").
-  let dropped: Edited | null = null;
-  let expanded: Edited | null = null;
-  let folded = text;
-  if (!PLAIN.test(text)) {
-    if (each(re.trouble(), text, found)) return;
-    dropped = edit(text, re.drop(), {});
-    expanded = re.expand(dropped.text);
-    folded = re.fold(expanded.text);
-  }
+  const spelt = spellOut(text, re, found);
+  if (!spelt) return;
+  const { dropped, expanded, text: folded } = spelt;
   const dashes = re.dash.test(folded) ? edit(folded, re.soft, { lead: 1, trail: 1 }) : null;
   const search = dashes?.text ?? folded;
   /** The offset in `text` of the character at `i` in `search`. */
@@ -356,6 +359,55 @@ export function sieve(
 }
 
 /**
+ * `text` as the anchors' search reads it: its characters that normalisation drops, dropped; those
+ * it spells out, spelt out; those it folds, folded (with where the first two changed it). Trouble
+ * is reported to `found` on the way; null where `found` stopped there. Each pass runs over the
+ * stretches of characters outside PLAIN_CHARS only: every class it uses is of single characters
+ * that PLAIN_CHARS leaves out, so a stretch is edited as it would be within the whole text.
+ */
+function spellOut(
+  text: string,
+  re: Sieve,
+  found: (start: number, end: number) => boolean | void,
+): { text: string; dropped: Changes | null; expanded: Changes | null } | null {
+  UNPLAIN.lastIndex = 0;
+  let m = UNPLAIN.exec(text);
+  if (!m) return { text, dropped: null, expanded: null };
+  const pieces: string[] = [];
+  const dropped: Changes = { at: [], width: [] };
+  const expanded: Changes = { at: [], width: [] };
+  let kept = 0;
+  // How far the start of the next stretch has moved: in the text with characters dropped, and
+  // from there to the text with characters spelt out.
+  let droppedBy = 0;
+  let expandedBy = 0;
+  while (m) {
+    const start = m.index;
+    let end = start + m[0].length;
+    for (m = UNPLAIN.exec(text); m && m.index - end < GAP; m = UNPLAIN.exec(text)) end = m.index + m[0].length;
+    const stretch = text.slice(start, end);
+    if (each(re.trouble(), stretch, (s, e) => found(start + s, start + e))) return null;
+    const d = edit(stretch, re.drop(), {});
+    const x = re.expand(d.text);
+    pieces.push(text.slice(kept, start), re.fold(x.text));
+    const inDropped = start + droppedBy;
+    for (let k = 0; k < d.at.length; k++) {
+      dropped.at.push(inDropped + d.at[k]!);
+      dropped.width.push(d.width[k]!);
+    }
+    for (let k = 0; k < x.at.length; k++) {
+      expanded.at.push(inDropped + expandedBy + x.at[k]!);
+      expanded.width.push(x.width[k]!);
+    }
+    droppedBy += d.text.length - stretch.length;
+    expandedBy += x.text.length - d.text.length;
+    kept = end;
+  }
+  pieces.push(text.slice(kept));
+  return { text: pieces.join(''), dropped, expanded };
+}
+
+/**
  * A character a namesake may stand beside, for the matcher to take it whole: white space or
  * ASCII punctuation, neither of which normalisation joins to a word.
  */
@@ -380,13 +432,17 @@ function lowerAt(text: string, i: number): boolean {
 }
 
 /**
- * Text after `edit`: where it changed, as offsets in the new text, and how many units of the
- * old text each place stands for beyond its own (negative where a character became several).
+ * Where an edit changed a text, as offsets in the new text, and how many units of the old text
+ * each place stands for beyond its own (negative where a character became several).
  */
-export interface Edited {
-  text: string;
+export interface Changes {
   at: number[];
   width: number[];
+}
+
+/** Text after `edit`, and where it changed. */
+export interface Edited extends Changes {
+  text: string;
 }
 
 /**
@@ -428,7 +484,7 @@ function edit(
 }
 
 /** The offset, before `edited` was made, of the character now at `i`. */
-function before(edited: Edited | null, i: number): number {
+function before(edited: Changes | null, i: number): number {
   if (!edited) return i;
   let n = i;
   for (let k = 0; k < edited.at.length && edited.at[k]! <= i; k++) n += edited.width[k]!;

