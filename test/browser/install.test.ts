@@ -122,6 +122,24 @@ describe.skipIf(!browserAvailable('chromium'))('in chromium', () => {
     }
   });
 
+  it('takes its marks and card off an open tab when it is disabled, as the tab is shown again', async () => {
+    const browser = await launchChromium('dist/chrome');
+    try {
+      const { page } = await markedCardPage(browser);
+      await disable(browser);
+      await sleep(500);
+      expect(await paintedTexts(page)).not.toEqual([]);
+      // Headless Chromium keeps every tab visible, so the page itself says it is shown again:
+      // the old script hears the same event it would hear as the reader comes back to the tab.
+      await page.evaluate(() => void document.dispatchEvent(new Event('visibilitychange')));
+      expect(await waitFor(() => paintedTexts(page), (t) => t.length === 0)).toEqual([]);
+      expect(await cardHosts(page)).toEqual([]);
+      expect(page.errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+
   it('stays quiet on a page that named no one when disabled, as the page adds a name', async () => {
     const browser = await launchChromium('dist/chrome');
     try {
