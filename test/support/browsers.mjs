@@ -548,8 +548,18 @@ export async function openFirefoxExtensionPage(browser, addonId, page, known, ms
   const inParent = firefoxParent(browser);
   const url = /** @type {string} */ (await inParent(`WebExtensionPolicy.getByID(${JSON.stringify(addonId)}).getURL(${JSON.stringify(page)})`));
   const skip = known ?? new Set(await browser.pages());
-  await inParent(`gBrowser.selectedTab = gBrowser.addTab(${JSON.stringify(url)}, {
-    triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal(),
-  })`);
-  return nextFirefoxTab(browser, skip, (href) => href === url, ms);
+  // Now and then the driver never hears of a new tab, though Firefox shows it: that tab is
+  // closed and the page opened once more, with a warning, rather than the test failing.
+  for (let attempt = 1; ; attempt++) {
+    await inParent(`gBrowser.selectedTab = gBrowser.addTab(${JSON.stringify(url)}, {
+      triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal(),
+    })`);
+    try {
+      return await nextFirefoxTab(browser, skip, (href) => href === url, attempt === 1 ? ms / 2 : ms);
+    } catch (error) {
+      if (attempt > 1) throw error;
+      console.warn(`${error instanceof Error ? error.message : error}\nOpening ${page} again.`);
+      await inParent('gBrowser.removeTab(gBrowser.selectedTab)');
+    }
+  }
 }
