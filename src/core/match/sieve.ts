@@ -70,7 +70,8 @@ export interface SieveSource {
    * inside them (sieve-source.ts, `mayHide`): where one stands whole around a key the sieve
    * finds, in plain words, cased as the matcher takes it, with a word's edge after it in the
    * same text node (and before it, where it starts before the key), the matcher takes the
-   * namesake, which names no one, and the key is no candidate. "Trump cards" in a page on tarot made it load the scanner for nothing.
+   * namesake, which names no one, and the key is no candidate. "Trump cards" in a page on tarot
+   * made it load the scanner for nothing.
    */
   shadows: string;
 }
@@ -390,21 +391,22 @@ function spellOut(
     const d = edit(stretch, re.drop(), {});
     const x = re.expand(d.text);
     pieces.push(text.slice(kept, start), re.fold(x.text));
-    const inDropped = start + droppedBy;
-    for (let k = 0; k < d.at.length; k++) {
-      dropped.at.push(inDropped + d.at[k]!);
-      dropped.width.push(d.width[k]!);
-    }
-    for (let k = 0; k < x.at.length; k++) {
-      expanded.at.push(inDropped + expandedBy + x.at[k]!);
-      expanded.width.push(x.width[k]!);
-    }
+    append(dropped, d, start + droppedBy);
+    append(expanded, x, start + droppedBy + expandedBy);
     droppedBy += d.text.length - stretch.length;
     expandedBy += x.text.length - d.text.length;
     kept = end;
   }
   pieces.push(text.slice(kept));
   return { text: pieces.join(''), dropped, expanded };
+}
+
+/** Adds the changes of an edited stretch to `into`, the stretch starting at `offset` there. */
+function append(into: Changes, stretch: Changes, offset: number): void {
+  for (let k = 0; k < stretch.at.length; k++) {
+    into.at.push(offset + stretch.at[k]!);
+    into.width.push(stretch.width[k]!);
+  }
 }
 
 /**
