@@ -243,7 +243,11 @@ export const PARTS = ['scan', 'storm', 'hover', 'popup', 'memory', 'firefox', 'c
 
 /** The command that made a run, with the options that shape its table. @param {Record<string, any> | undefined} o */
 function command(o) {
-  const flags = [o?.full ? '--full' : o?.pages !== '40' ? `--pages ${o?.pages}` : '', o?.only && o.only.length < PARTS.length ? `--only ${o.only.join(',')}` : ''];
+  const flags = [
+    o?.pagesDir ? `--pages-dir ${o.pagesDir}` : '',
+    o?.full ? '--full' : o?.pages !== '40' ? `--pages ${o?.pages}` : '',
+    o?.only && o.only.length < PARTS.length ? `--only ${o.only.join(',')}` : '',
+  ];
   const given = flags.filter(Boolean);
   return `npm run bench${given.length ? ` -- ${given.join(' ')}` : ''}`;
 }
@@ -270,7 +274,7 @@ function table(r, link) {
   lines.push('### Scan, floor and mark.js, per page (Chromium)');
   lines.push('');
   lines.push(
-    `${s.scan.pages} saved pages of ${r.pagesAvailable}, then the generated pages. Each of Backstory, the floor and mark.js is a content script, timed from its first evaluation to the end of its last task before it falls idle on its own load of the page ` +
+    `${s.scan.pages} ${r.options?.pagesDir ? `pages from ${r.options.pagesDir}` : 'saved pages'} of ${r.pagesAvailable}, then the generated pages. Each of Backstory, the floor and mark.js is a content script, timed from its first evaluation to the end of its last task before it falls idle on its own load of the page ` +
       `(saved pages: the median of ${r.options?.loads ?? 1} loads each for Backstory, the floor and mark.js, and the longest task of all of them; generated pages: one load): ` +
       '**wall** time and **CPU**, the thread time of its tasks. **Longest task**: Backstory\'s, wall / CPU. **Floor**: a content script that reads every text node once with a bare TreeWalker. ' +
       '**Walk in page**: the same walk timed inside the page, without a content script\'s start-up. **No sieve**: Backstory\'s content script with its sieve made a no-op (the same walk, slices and observer), CPU. ' +

@@ -8,6 +8,9 @@
  *   npm run bench                          the default run (about 13 minutes on 2 cores)
  *   npm run bench -- --pages all           every saved page instead of a sample of 40
  *   npm run bench -- --pages bbc-1,cnn     these pages
+ *   npm run bench -- --pages-dir DIR       the pages in DIR instead of the saved pages: folders
+ *                                          NAME/source.html or files NAME.html; the
+ *                                          results go to test-artifacts/bench-partial.*
  *   npm run bench -- --full                every page, and the 10,000-article corpus: its build
  *                                          time and the popup's search on it (about 32 minutes)
  *   npm run bench -- --no-build            measure dist/ as it is
@@ -22,7 +25,7 @@
  * Every figure is measured in this run. Where one could not be, the results say why.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -41,7 +44,8 @@ import { startServer } from './server.mjs';
 import { sizes } from './sizes.mjs';
 import { stormCost } from './storm.mjs';
 import { syntheticPage } from './synthetic.mjs';
-import { SAVED_PAGES as PAGES } from '../test/support/saved-pages.mjs';
+import { SAVED_PAGES } from '../test/support/saved-pages.mjs';
+import { listPages } from '../test/support/page-folder.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(ROOT, 'dist');
@@ -51,6 +55,7 @@ const RESULTS = path.join(ROOT, 'bench', 'results.json');
 const { values: args } = parseArgs({
   options: {
     pages: { type: 'string', default: '40' },
+    'pages-dir': { type: 'string' },
     'markjs-pages': { type: 'string', default: '6' },
     full: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
@@ -64,6 +69,11 @@ const unknownParts = [...only].filter((p) => !PARTS.includes(p));
 if (unknownParts.length) throw new Error(`--only: no such part: ${unknownParts.join(', ')} (parts: ${PARTS.join(', ')})`);
 /** Whether this run measures `part`. */
 const wants = (/** @type {string} */ part) => only.has(part);
+/** Where the pages come from: the saved pages, unless --pages-dir names other ones. */
+const PAGES = args['pages-dir'] ? path.resolve(args['pages-dir']) : SAVED_PAGES;
+if (args['pages-dir'] && !existsSync(PAGES)) throw new Error(`--pages-dir: ${PAGES} does not exist`);
+/** What the log calls those pages. */
+const PAGES_ARE = args['pages-dir'] ? `pages from ${PAGES}` : 'saved pages';
 
 const started = performance.now();
 const log = (/** @type {string} */ line) => console.log(line);
@@ -98,7 +108,7 @@ const results = {
     node: process.version,
     loadAverageAtStart: os.loadavg().map((v) => Number(v.toFixed(2))),
   },
-  options: { pages: args.pages, markjsPages: Number(args['markjs-pages']), full: args.full, loads: Number(args.loads), only: [...only] },
+  options: { pages: args.pages, ...(args['pages-dir'] ? { pagesDir: PAGES } : {}), markjsPages: Number(args['markjs-pages']), full: args.full, loads: Number(args.loads), only: [...only] },
   notes: /** @type {string[]} */ ([
     'Firefox: the sizes; the scan against the floor on a sample of saved pages, from its sampling profiler (coarse on small pages); the popup, open to interactive and per keystroke (from the profiler\'s markers, wall time). The hover, the storm, memory and the longest task are Chromium\'s only: each needs the start and end of the content script\'s tasks, which Chromium\'s timeline gives and sampling does not, or a hook inside the shipped code, which is not wanted.',
   ]),
@@ -112,10 +122,8 @@ results.sizes = await sizes(DIST, version);
 /** @type {{ name: string, path: string, bytes: number }[]} */
 let pages = [];
 if (existsSync(PAGES)) {
-  const all = readdirSync(PAGES)
-    .filter((name) => existsSync(path.join(PAGES, name, 'source.html')))
-    .map((name) => ({ name, path: `/page/${name}/`, bytes: statSync(path.join(PAGES, name, 'source.html')).size }))
-    .sort((a, b) => a.bytes - b.bytes || a.name.localeCompare(b.name));
+  const all = listPages(PAGES).map((p) => ({ name: p.name, path: `/page/${encodeURIComponent(p.name)}/`, bytes: p.bytes }));
+  if (!all.length) throw new Error(`${PAGES} holds no page (NAME/source.html or NAME.html)`);
   if (args.full || args.pages === 'all') pages = all;
   else if (/^\d+$/.test(args.pages)) pages = spread(all, Number(args.pages));
   else {
@@ -187,7 +195,7 @@ try {
   }
 
   if (wants('scan')) {
-    log(`\nScan, floor and mark.js on ${pages.length} of ${results.pagesAvailable} saved pages (mark.js on ${markjsSample.size}) [${elapsed()}]`);
+    log(`\nScan, floor and mark.js on ${pages.length} of ${results.pagesAvailable} ${PAGES_ARE} (mark.js on ${markjsSample.size}) [${elapsed()}]`);
     const pageRows = await scanPages(browsers, pages, server, (p) => markjsSample.has(p.name), log, Number(args.loads));
     const missing = pages.filter((p) => !pageRows.some((r) => r.page === p.name)).map((p) => p.name);
     if (missing.length) results.notes.push(`Left out, because no recording of their load showed the content script running (three tries): ${missing.join(', ')}.`);
@@ -255,7 +263,7 @@ const firefoxHere = wants('firefox') && browserAvailable('firefox');
 if (wants('firefox') && !firefoxHere) results.notes.push('Firefox was not measured: no Firefox ESR 153 or newer here (see the message above).');
 if (firefoxHere && pages.length) {
   const sample = spread(pages, Number(args['firefox-pages'] ?? (args.full ? 24 : 10)));
-  log(`\nScan and floor in Firefox, sampled, on ${sample.length} saved pages [${elapsed()}]`);
+  log(`\nScan and floor in Firefox, sampled, on ${sample.length} ${PAGES_ARE} [${elapsed()}]`);
   const floorDir = path.join(TMP, 'firefox-floor');
   await writeFirefoxFloor(floorDir);
   results.firefox = await firefoxScan({
@@ -333,8 +341,8 @@ await server.close();
 
 results.machine.loadAverageAtEnd = os.loadavg().map((v) => Number(v.toFixed(2)));
 results.durationS = Math.round((performance.now() - started) / 1000);
-// A run of some parts only leaves the committed results, a run of every part, as they are.
-const partial = PARTS.some((part) => !wants(part));
+// A run of some parts only, or of other pages, leaves the committed results as they are.
+const partial = PARTS.some((part) => !wants(part)) || Boolean(args['pages-dir']);
 const [resultsPath, docPath] = partial
   ? [path.join(ROOT, 'test-artifacts', 'bench-partial.json'), path.join(ROOT, 'test-artifacts', 'bench-partial.md')]
   : [RESULTS, path.join(ROOT, 'docs', 'performance.md')];

@@ -1,7 +1,8 @@
 // @ts-check
 /**
  * The benchmark's page server on 127.0.0.1. It serves the saved real pages in place (from
- * ../shared/pages, never copied), generated pages, and the mutation-storm page.
+ * ../shared/pages, never copied, or the folder given with --pages-dir, with the files the pages
+ * link to; test/support/page-folder.mjs), generated pages, and the mutation-storm page.
  *
  * Every page is served with two kinds of header:
  * - a Content-Security-Policy that keeps the page to this server (no request leaves the machine)
@@ -21,6 +22,7 @@
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { pageFile } from '../test/support/page-folder.mjs';
 
 /** What a page may load: only this server; no page script except where the storm needs one. */
 const csp = (scripts = false) =>
@@ -31,6 +33,22 @@ const csp = (scripts = false) =>
     "font-src 'self' data:",
     scripts ? "script-src 'self'" : "script-src 'none'",
   ].join('; ');
+
+/** Content types of what a saved page may hold; its scripts are served, and CSP keeps them off. */
+const TYPES = /** @type {Record<string, string>} */ ({
+  '.html': 'text/html; charset=utf-8',
+  '.htm': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+});
 
 const ISOLATION = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
 
@@ -76,8 +94,10 @@ export async function startServer({ pagesDir, synthetic, stormNames, stormSecond
       res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', 'content-security-policy': csp(scripts), ...ISOLATION }).end(body);
     try {
       let m;
-      if ((m = /^\/page\/([\w.-]+)\/$/.exec(url.pathname)) && pagesDir) {
-        send(await readFile(path.join(pagesDir, /** @type {string} */ (m[1]), 'source.html')), 'text/html; charset=utf-8');
+      if ((m = /^\/page\/([^/]+)\/(.*)$/.exec(url.pathname)) && pagesDir) {
+        const file = pageFile(pagesDir, decodeURIComponent(/** @type {string} */ (m[1])), decodeURIComponent(/** @type {string} */ (m[2])));
+        if (!file) throw new Error('no such file');
+        send(await readFile(file), TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream');
       } else if ((m = /^\/synthetic\/(\d+)\/$/.exec(url.pathname))) {
         const bytes = Number(m[1]);
         if (!generated.has(bytes)) generated.set(bytes, synthetic(bytes));

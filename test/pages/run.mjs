@@ -9,6 +9,8 @@
  *   node test/pages/run.mjs                      build, then every page in both browsers
  *   node test/pages/run.mjs --browser firefox    one browser
  *   node test/pages/run.mjs --pages bbc-1,cnn    some pages
+ *   node test/pages/run.mjs --pages-dir DIR      the pages in DIR instead: folders NAME/source.html
+ *                                                or files NAME.html (test/support/page-folder.mjs)
  *   node test/pages/run.mjs --dist DIR           test DIR/chrome and DIR/firefox as they are,
  *                                                without building (also BACKSTORY_DIST=DIR)
  *   node test/pages/run.mjs --jobs 1             one browser after the other (the default, 2,
@@ -16,13 +18,14 @@
  *                                                core each, about 14 minutes on two cores)
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { browserAvailable } from '../support/browsers.mjs';
-import { SAVED_PAGES as PAGES } from '../support/saved-pages.mjs';
+import { listPages } from '../support/page-folder.mjs';
+import { SAVED_PAGES } from '../support/saved-pages.mjs';
 import { serve } from '../support/server.mjs';
 import { launchChromiumForPages, launchFirefoxForPages, startSink } from './launch.mjs';
 import { selfCheck } from './self-check.mjs';
@@ -39,11 +42,17 @@ const { values: args } = parseArgs({
   options: {
     browser: { type: 'string' },
     pages: { type: 'string' },
+    'pages-dir': { type: 'string' },
     dist: { type: 'string' },
     jobs: { type: 'string', default: '2' },
   },
 });
 
+const PAGES = args['pages-dir'] ? path.resolve(args['pages-dir']) : SAVED_PAGES;
+if (args['pages-dir'] && !existsSync(PAGES)) {
+  console.error(`--pages-dir: ${PAGES} does not exist; nothing was tested.`);
+  process.exit(1);
+}
 if (!existsSync(PAGES)) {
   console.log(`\nSKIPPING the real-pages run: ${PAGES} does not exist.\nIt reads the saved pages from ../shared/pages beside the repository; nothing was tested.\n`);
   process.exit(0);
@@ -67,9 +76,15 @@ for (const dir of Object.values(EXTENSION_DIRS)) {
   }
 }
 
-const allPages = readdirSync(PAGES)
-  .filter((name) => existsSync(path.join(PAGES, name, 'source.html')))
-  .sort();
+/** Each page's file, relative to PAGES. */
+const FILES = new Map(listPages(PAGES).map((p) => [p.name, p.file]));
+const allPages = [...FILES.keys()].sort();
+if (!allPages.length) {
+  console.error(`${PAGES} holds no page (NAME/source.html or NAME.html); nothing was tested.`);
+  process.exit(1);
+}
+/** A page's address on the pages server. @param {string} pagesUrl @param {string} page */
+const pageUrl = (pagesUrl, page) => `${pagesUrl}/${String(FILES.get(page)).split('/').map(encodeURIComponent).join('/')}`;
 const wanted = args.pages?.split(',').map((s) => s.trim()).filter(Boolean);
 const unknown = wanted?.filter((p) => !allPages.includes(p)) ?? [];
 if (unknown.length) {
@@ -131,12 +146,12 @@ async function runBrowser(name, pagesUrl, fixturesUrl) {
   if (blind.length === 0 && pages[0]) {
     // A browser's first page load differs from later ones (Firefox retries more requests, for
     // one): both browsers load one page, unjudged, before the first that counts.
-    const warmUp = `${pagesUrl}/${pages[0]}/source.html`;
+    const warmUp = pageUrl(pagesUrl, pages[0]);
     /** @type {import('./visit.mjs').Visit | undefined} */
     let earlier = await visit(withExt, sinkWith, warmUp);
     await visit(without, sinkWithout, warmUp, { minSettleMs: earlier.settledMs });
     for (const page of pages) {
-      const url = `${pagesUrl}/${page}/source.html`;
+      const url = pageUrl(pagesUrl, page);
       const t0 = Date.now();
       /** @type {PageResult} */
       let result;
@@ -218,7 +233,7 @@ const report = {
   ),
   results: pages.map((page) => ({
     page,
-    bytes: statSync(path.join(PAGES, page, 'source.html')).size,
+    bytes: statSync(path.join(PAGES, String(FILES.get(page)))).size,
     ...Object.fromEntries(Object.entries(runs).map(([b, run]) => [b, run.results[page] ?? null])),
   })),
 };
