@@ -5,6 +5,7 @@
  *
  *   node bench/profile.mjs PAGE [PAGE…]     PAGE: a saved page's name (bbc-1) or a size in bytes
  *                                           of a generated page (100000)
+ *   node bench/profile.mjs --pages-dir DIR PAGE…   a page of another folder (as npm run bench)
  *
  * Builds an unminified copy of the content script (same entry, same bundled alias table, same
  * target; only minification off, so functions keep their names) into bench/tmp/profile-ext,
@@ -15,18 +16,20 @@
 import { cp, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import * as esbuild from 'esbuild';
 import { bundledAliases, bundledSieve, matcherEntitiesPlugin, polyfillAsModule, sievePlugin } from '../build.mjs';
 import { launchChromium } from '../test/support/browsers.mjs';
 import { startServer } from './server.mjs';
 import { syntheticPage } from './synthetic.mjs';
 import { mainThreadTasks } from './trace.mjs';
-import { SAVED_PAGES as PAGES } from '../test/support/saved-pages.mjs';
+import { SAVED_PAGES } from '../test/support/saved-pages.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const EXT = path.join(ROOT, 'bench/tmp/profile-ext');
 
-const names = process.argv.slice(2);
+const { values: args, positionals: names } = parseArgs({ options: { 'pages-dir': { type: 'string' } }, allowPositionals: true });
+const PAGES = args['pages-dir'] ? path.resolve(args['pages-dir']) : SAVED_PAGES;
 if (names.length === 0) {
   console.error('usage: node bench/profile.mjs PAGE [PAGE…]  (run npm run build first)');
   process.exit(1);
@@ -56,7 +59,7 @@ const context = /** @type {import('playwright-core').BrowserContext} */ (browser
 const scriptUrl = `chrome-extension://${browser.extensionId}/content.js`;
 try {
   for (const name of names) {
-    const url = server.on(/^\d+$/.test(name) ? `/synthetic/${name}/` : `/page/${name}/`);
+    const url = server.on(/^\d+$/.test(name) ? `/synthetic/${name}/` : `/page/${encodeURIComponent(name)}/`);
     const warm = await context.newPage();
     await warm.goto(url);
     await warm.waitForTimeout(1000);

@@ -30,7 +30,8 @@ export function summarise(r) {
   const markjsScan = withMarkjs.map((p) => ratio(/** @type {number} */ (p.markjsMs), p.scanMs));
   const markjsScanCpu = withMarkjs.map((p) => ratio(/** @type {number} */ (p.markjsCpuMs), p.scanCpuMs));
   const worstPage = pages.reduce((w, p) => (w && ratio(w.scanMs, w.floorMs) >= ratio(p.scanMs, p.floorMs) ? w : p), /** @type {any} */ (null));
-  const all = [...pages, ...synthetic];
+  // Generated pages are stored by their size in bytes; named as the table names them.
+  const all = [...pages, ...synthetic.map((/** @type {any} */ p) => ({ ...p, page: `generated ${(Number(p.page) / 1000).toFixed(1)} KB` }))];
   const longest = all.reduce((w, p) => (w && w.longestTaskMs >= p.longestTaskMs ? w : p), /** @type {any} */ (null));
   const longestCpu = all.reduce((w, p) => (w && w.longestTaskCpuMs >= p.longestTaskCpuMs ? w : p), /** @type {any} */ (null));
   const hoverPainted = (r.hover?.results ?? []).map((/** @type {any} */ h) => h.toPaintedMs);

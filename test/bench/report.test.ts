@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { rewriteReport, writeReport } from '../../bench/report.mjs';
+import { rewriteReport, summarise, writeReport } from '../../bench/report.mjs';
 
 const dir = await mkdtemp(path.join(tmpdir(), 'backstory-report-'));
 afterAll(() => rm(dir, { recursive: true, force: true }));
@@ -29,5 +29,13 @@ describe('the report', () => {
     expect(written).toContain('| **median** |');
     await rewriteReport(json, doc);
     expect(await readFile(doc, 'utf8')).toBe(written);
+  });
+
+  it('names a generated page as its table does where it holds the longest task', async () => {
+    const results = await unroundedResults();
+    const largest = results.scan.synthetic.at(-1);
+    largest.longestTaskMs = largest.longestTaskCpuMs = 49;
+    const { mainThread } = summarise(results).summary;
+    expect([mainThread.longestTaskPage, mainThread.longestTaskCpuPage]).toEqual(['generated 10000.0 KB', 'generated 10000.0 KB']);
   });
 });
