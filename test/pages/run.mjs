@@ -116,7 +116,10 @@ function printRow(browser, page, r, ms) {
     ? r.marks.entities.map((/** @type {any} */ e) => `${e.entityId}×${e.count}`).join(' ')
     : '';
   const painted = r.marks && 'painted' in r.marks && Array.isArray(r.marks.painted) ? r.marks.painted.length : 0;
-  const why = r.problems[0] ?? (r.result === 'inconclusive' ? r.notes.find((n) => n.includes('inconclusive')) ?? '' : '');
+  const why =
+    r.problems[0] ??
+    (r.failedFirst ? `passed when judged again; the first time: ${r.failedFirst[0]}` : undefined) ??
+    (r.result === 'inconclusive' ? r.notes.find((n) => n.includes('inconclusive')) ?? '' : '');
   console.log(
     `${pad(browser, 9)}${pad(page, 36)}${pad(r.result.toUpperCase(), 13)}${pad(String(painted), 6)}${pad(entities || '-', 44)}${pad(seconds(ms), 7)}${why.slice(0, 160)}`,
   );
@@ -150,21 +153,31 @@ async function runBrowser(name, pagesUrl, fixturesUrl) {
     /** @type {import('./visit.mjs').Visit | undefined} */
     let earlier = await visit(withExt, sinkWith, warmUp);
     await visit(without, sinkWithout, warmUp, { minSettleMs: earlier.settledMs });
-    for (const page of pages) {
-      const url = pageUrl(pagesUrl, page);
-      const t0 = Date.now();
-      /** @type {PageResult} */
-      let result;
+    /** @param {string} page @returns {Promise<PageResult>} */
+    const judgeOnce = async (page) => {
       try {
         const ownLayoutRace = OWN_LAYOUT_RACES[name].includes(page);
-        ({ result, last: earlier } = await checkPage({ name, withExt, without, sinkWith, sinkWithout }, url, earlier, { ownLayoutRace }));
+        const { result, last } = await checkPage({ name, withExt, without, sinkWith, sinkWithout }, pageUrl(pagesUrl, page), earlier, { ownLayoutRace });
+        earlier = last;
+        return result;
       } catch (error) {
         // The run itself broke on this page (a crashed tab or browser): say so, start afresh.
         const message = error instanceof Error ? error.message.split('\n')[0] ?? String(error) : String(error);
-        result = { result: 'fail', problems: [`the run could not finish this page: ${message}`], notes: [], checks: {}, marks: {}, counts: {}, timing: {} };
         await Promise.allSettled([withExt.close(), without.close()]);
         without = await launch({ extensionDir: null, sinkPort: sinkWithout.port });
         withExt = await launch({ extensionDir: EXTENSION_DIRS[name], sinkPort: sinkWith.port });
+        return { result: 'fail', problems: [`the run could not finish this page: ${message}`], notes: [], checks: {}, marks: {}, counts: {}, timing: {} };
+      }
+    };
+    for (const page of pages) {
+      const t0 = Date.now();
+      let result = await judgeOnce(page);
+      // A page that fails is judged once more, as a failed browser test is run once more: a
+      // change the extension makes fails both times. One that passes only then is listed.
+      if (result.result === 'fail') {
+        const first = result;
+        result = await judgeOnce(page);
+        if (result.result !== 'fail') result.failedFirst = first.problems;
       }
       results[page] = result;
       printRow(name, page, result, Date.now() - t0);
@@ -202,7 +215,11 @@ for (const b of browsers) {
   const rows = Object.entries(run.results);
   const count = (/** @type {string} */ r) => rows.filter(([, x]) => x.result === r).length;
   const blind = run.detections.filter((d) => !d.caught);
-  console.log(`  ${b} (${run.version}): ${count('pass')} passed, ${count('fail')} failed, ${count('inconclusive')} inconclusive of ${rows.length} pages in ${seconds(run.durationMs)}`);
+  const again = rows.filter(([, x]) => x.failedFirst).length;
+  console.log(
+    `  ${b} (${run.version}): ${count('pass')} passed, ${count('fail')} failed, ${count('inconclusive')} inconclusive of ${rows.length} pages in ${seconds(run.durationMs)}` +
+      (again ? `; ${again} of them only when judged again (below)` : ''),
+  );
   if (blind.length) {
     failed = true;
     console.log(`    the self-check failed, so no page was judged: the run cannot see ${blind.map((d) => d.detector).join('; ')}`);
@@ -214,6 +231,10 @@ for (const b of browsers) {
     }
   }
   for (const [page, r] of rows) {
+    if (r.failedFirst) {
+      console.log(`    PASSED ONLY WHEN JUDGED AGAIN: ${page}; the first time:`);
+      for (const line of r.failedFirst) console.log(`      ${line.slice(0, 400)}`);
+    }
     if (r.result === 'pass') continue;
     if (r.result === 'fail') failed = true;
     console.log(`    ${r.result.toUpperCase()} ${page}`);

@@ -266,6 +266,8 @@ export async function visit(browser, sink, url, options = {}) {
  * @property {object} marks  what the extension painted and found
  * @property {object} counts
  * @property {object} timing
+ * @property {string[]} [failedFirst]  where the page passed only when judged a second time: the
+ *   problems the first time found (run.mjs)
  */
 
 /**
