@@ -495,23 +495,68 @@ export function firefoxParent(browser) {
  * The first tab not in `known` whose address passes `match`, once loaded; asked again every
  * 100 ms for up to `ms`. Puppeteer reports Firefox's extension tabs as about:blank, so each
  * tab is asked its address. The tab found is added to `known`.
+ *
+ * Now and then the driver never hears of a new tab, though Firefox shows it, selected. After
+ * half the wait, such a tab is opened once more, and the unheard one closed, with a warning,
+ * rather than the test failing (reopenUnheardTab).
  * @param {import('puppeteer-core').Browser} browser
  * @param {Set<import('puppeteer-core').Page>} known
  * @param {(href: string) => boolean} match
  * @returns {Promise<import('puppeteer-core').Page>}
  */
 export async function nextFirefoxTab(browser, known, match, ms = 30_000) {
-  const found = await untilFound(async () => {
+  const look = async () => {
     for (const page of await browser.pages()) {
       if (known.has(page)) continue;
-      const href = await page.evaluate(() => (document.readyState === 'complete' ? location.href : '')).catch(() => '');
+      const href = await hrefOf(page);
       if (match(href)) return page;
     }
     return undefined;
-  }, ms);
+  };
+  let found = await untilFound(look, ms / 2);
+  if (!found) {
+    await reopenUnheardTab(browser, match);
+    found = await untilFound(look, ms / 2);
+  }
   if (!found) throw new Error(`Firefox: the tab did not appear within ${ms / 1000} s\n${await whatFirefoxShows(browser, known)}`);
   known.add(found);
   return found;
+}
+
+/** A Firefox page's address once loaded, or '' (loading, or not answering). @param {import('puppeteer-core').Page} page */
+const hrefOf = (page) => page.evaluate(() => (document.readyState === 'complete' ? location.href : '')).catch(() => '');
+
+/**
+ * Where Firefox's selected tab passes `match` and the driver knows fewer pages at its address
+ * than Firefox has tabs, opens that address again in a new selected tab, from the same opener,
+ * closes the old one, and says so.
+ * @param {import('puppeteer-core').Browser} browser
+ * @param {(href: string) => boolean} match
+ * @returns {Promise<boolean>} whether it did
+ */
+async function reopenUnheardTab(browser, match) {
+  const inParent = firefoxParent(browser);
+  const url = /** @type {string} */ (await inParent('gBrowser.selectedTab.linkedBrowser.currentURI.spec').catch(() => ''));
+  if (!match(url)) return false;
+  // Firefox's tabs at that address against the driver's, loaded or not: a tab the driver knows
+  // that is merely slow is left to load, and an older tab at the same address counts on both.
+  const tabs = Number(await inParent(`gBrowser.tabs.filter((t) => t.linkedBrowser.currentURI.spec === ${JSON.stringify(url)}).length`));
+  const addressOf = (/** @type {import('puppeteer-core').Page} */ page) =>
+    Promise.race([page.evaluate(() => location.href).catch(() => ''), new Promise((r) => setTimeout(() => r(''), 5000))]);
+  const heard = (await Promise.all((await browser.pages()).map(addressOf))).filter((href) => href === url).length;
+  if (heard >= tabs) return false;
+  console.warn(`Firefox: the driver never heard of the tab at ${url}; opening it again.`);
+  await inParent(`(() => {
+    const unheard = gBrowser.selectedTab;
+    const opener = unheard.openerTab ?? null;
+    gBrowser.selectedTab = gBrowser.addTab(${JSON.stringify(url)}, {
+      triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal(),
+      ownerTab: opener,
+      openerBrowser: opener?.linkedBrowser ?? null,
+    });
+    gBrowser.removeTab(unheard);
+  })()`);
+  return true;
 }
 
 /**
@@ -548,18 +593,8 @@ export async function openFirefoxExtensionPage(browser, addonId, page, known, ms
   const inParent = firefoxParent(browser);
   const url = /** @type {string} */ (await inParent(`WebExtensionPolicy.getByID(${JSON.stringify(addonId)}).getURL(${JSON.stringify(page)})`));
   const skip = known ?? new Set(await browser.pages());
-  // Now and then the driver never hears of a new tab, though Firefox shows it: that tab is
-  // closed and the page opened once more, with a warning, rather than the test failing.
-  for (let attempt = 1; ; attempt++) {
-    await inParent(`gBrowser.selectedTab = gBrowser.addTab(${JSON.stringify(url)}, {
-      triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal(),
-    })`);
-    try {
-      return await nextFirefoxTab(browser, skip, (href) => href === url, attempt === 1 ? ms / 2 : ms);
-    } catch (error) {
-      if (attempt > 1) throw error;
-      console.warn(`${error instanceof Error ? error.message : error}\nOpening ${page} again.`);
-      await inParent('gBrowser.removeTab(gBrowser.selectedTab)');
-    }
-  }
+  await inParent(`gBrowser.selectedTab = gBrowser.addTab(${JSON.stringify(url)}, {
+    triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal(),
+  })`);
+  return nextFirefoxTab(browser, skip, (href) => href === url, ms);
 }
