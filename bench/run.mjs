@@ -11,6 +11,8 @@
  *   npm run bench -- --pages-dir DIR       the pages in DIR instead of the saved pages: folders
  *                                          NAME/source.html or files NAME.html; the
  *                                          results go to test-artifacts/bench-partial.*
+ *   npm run bench -- --no-generated        leave out the generated pages of the scan (4 minutes);
+ *                                          the results go to test-artifacts/bench-partial.*
  *   npm run bench -- --full                every page, and the 10,000-article corpus: its build
  *                                          time and the popup's search on it (about 32 minutes)
  *   npm run bench -- --no-build            measure dist/ as it is
@@ -59,6 +61,7 @@ const { values: args } = parseArgs({
     'markjs-pages': { type: 'string', default: '6' },
     full: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
+    'no-generated': { type: 'boolean', default: false },
     only: { type: 'string', default: 'scan,storm,hover,popup,memory,firefox,corpus' },
     loads: { type: 'string', default: '3' },
     'firefox-pages': { type: 'string' },
@@ -108,7 +111,7 @@ const results = {
     node: process.version,
     loadAverageAtStart: os.loadavg().map((v) => Number(v.toFixed(2))),
   },
-  options: { pages: args.pages, ...(args['pages-dir'] ? { pagesDir: PAGES } : {}), markjsPages: Number(args['markjs-pages']), full: args.full, loads: Number(args.loads), only: [...only] },
+  options: { pages: args.pages, ...(args['pages-dir'] ? { pagesDir: PAGES } : {}), ...(args['no-generated'] ? { noGenerated: true } : {}), markjsPages: Number(args['markjs-pages']), full: args.full, loads: Number(args.loads), only: [...only] },
   notes: /** @type {string[]} */ ([
     'Firefox: the sizes; the scan against the floor on a sample of saved pages, from its sampling profiler (coarse on small pages); the popup, open to interactive and per keystroke (from the profiler\'s markers, wall time). The hover, the storm, memory and the longest task are Chromium\'s only: each needs the start and end of the content script\'s tasks, which Chromium\'s timeline gives and sampling does not, or a hook inside the shipped code, which is not wanted.',
   ]),
@@ -143,7 +146,7 @@ if (existsSync(PAGES)) {
 // over the sizes of the pages measured.
 const markjsSample = new Set(spread(pages, Math.min(pages.length, Number(args['markjs-pages']))).map((p) => p.name));
 
-const SYNTHETIC_SIZES = [10_000, 100_000, 1_000_000, 10_000_000];
+const SYNTHETIC_SIZES = args['no-generated'] ? [] : [10_000, 100_000, 1_000_000, 10_000_000];
 const STORM_SECONDS = 10;
 const people = bundledIndex.entities.filter((/** @type {{ kind: string }} */ e) => e.kind === 'person').map((/** @type {{ name: string }} */ e) => e.name);
 const server = await startServer({
@@ -200,7 +203,8 @@ try {
     const missing = pages.filter((p) => !pageRows.some((r) => r.page === p.name)).map((p) => p.name);
     if (missing.length) results.notes.push(`Left out, because no recording of their load showed the content script running (three tries): ${missing.join(', ')}.`);
 
-    log(`\nScan, floor and mark.js on generated pages of 10 KB to 10 MB of text [${elapsed()}]`);
+    if (SYNTHETIC_SIZES.length) log(`\nScan, floor and mark.js on generated pages of 10 KB to 10 MB of text [${elapsed()}]`);
+    else results.notes.push('The generated pages were left out of the scan (--no-generated).');
     /** @type {import('./scan.mjs').PageRow[]} */
     const syntheticRows = [];
     /** @type {{ bytes: number, ms: number } | null} */
@@ -341,8 +345,9 @@ await server.close();
 
 results.machine.loadAverageAtEnd = os.loadavg().map((v) => Number(v.toFixed(2)));
 results.durationS = Math.round((performance.now() - started) / 1000);
-// A run of some parts only, or of other pages, leaves the committed results as they are.
-const partial = PARTS.some((part) => !wants(part)) || Boolean(args['pages-dir']);
+// A run of some parts only, of other pages or without the generated ones leaves the committed
+// results as they are.
+const partial = PARTS.some((part) => !wants(part)) || Boolean(args['pages-dir']) || args['no-generated'];
 const [resultsPath, docPath] = partial
   ? [path.join(ROOT, 'test-artifacts', 'bench-partial.json'), path.join(ROOT, 'test-artifacts', 'bench-partial.md')]
   : [RESULTS, path.join(ROOT, 'docs', 'performance.md')];

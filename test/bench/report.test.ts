@@ -38,4 +38,12 @@ describe('the report', () => {
     const { mainThread } = summarise(results).summary;
     expect([mainThread.longestTaskPage, mainThread.longestTaskCpuPage]).toEqual(['generated 10000.0 KB', 'generated 10000.0 KB']);
   });
+
+  it('says the 10 MB page was not measured where the generated pages were left out', async () => {
+    const results = await unroundedResults();
+    results.scan.synthetic = [];
+    const budget = summarise(results).budgets.find((b: { budget: string }) => b.budget.startsWith('no extension task over 50 ms'));
+    expect(budget?.measured).toContain('the 10 MB page not measured');
+    expect(budget?.measured).not.toContain('NaN');
+  });
 });
