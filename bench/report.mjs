@@ -30,8 +30,7 @@ export function summarise(r) {
   const markjsScan = withMarkjs.map((p) => ratio(/** @type {number} */ (p.markjsMs), p.scanMs));
   const markjsScanCpu = withMarkjs.map((p) => ratio(/** @type {number} */ (p.markjsCpuMs), p.scanCpuMs));
   const worstPage = pages.reduce((w, p) => (w && ratio(w.scanMs, w.floorMs) >= ratio(p.scanMs, p.floorMs) ? w : p), /** @type {any} */ (null));
-  // Generated pages are stored by their size in bytes; named as the table names them.
-  const all = [...pages, ...synthetic.map((/** @type {any} */ p) => ({ ...p, page: `generated ${(Number(p.page) / 1000).toFixed(1)} KB` }))];
+  const all = [...pages, ...named(synthetic)];
   const longest = all.reduce((w, p) => (w && w.longestTaskMs >= p.longestTaskMs ? w : p), /** @type {any} */ (null));
   const longestCpu = all.reduce((w, p) => (w && w.longestTaskCpuMs >= p.longestTaskCpuMs ? w : p), /** @type {any} */ (null));
   const hoverPainted = (r.hover?.results ?? []).map((/** @type {any} */ h) => h.toPaintedMs);
@@ -239,6 +238,13 @@ async function writeTable(out, docPath, jsonPath) {
   await writeFile(docPath, `${doc.slice(0, at + START.length)}\n${table(out, link)}\n${doc.slice(end)}`);
 }
 
+/**
+ * Generated pages as the report names them: stored by their size in bytes, shown as
+ * "generated 100.0 KB".
+ * @template {{ page: string }} T @param {T[]} rows @returns {T[]}
+ */
+const named = (rows) => rows.map((p) => ({ ...p, page: `generated ${(Number(p.page) / 1000).toFixed(1)} KB` }));
+
 /** The parts of a run, each of which `--only` can choose (bench/run.mjs). */
 export const PARTS = ['scan', 'storm', 'hover', 'popup', 'memory', 'firefox', 'corpus'];
 
@@ -276,7 +282,7 @@ function table(r, link) {
   lines.push('### Scan, floor and mark.js, per page (Chromium)');
   lines.push('');
   lines.push(
-    `${s.scan.pages} ${r.options?.pagesDir ? `pages from ${r.options.pagesDir}` : 'saved pages'} of ${r.pagesAvailable}, then the generated pages. Each of Backstory, the floor and mark.js is a content script, timed from its first evaluation to the end of its last task before it falls idle on its own load of the page ` +
+    `${s.scan.pages} ${r.options?.pagesDir ? `pages from ${r.options.pagesDir}` : 'saved pages'} of ${r.pagesAvailable}${r.scan?.synthetic?.length ? ', then the generated pages' : ''}. Each of Backstory, the floor and mark.js is a content script, timed from its first evaluation to the end of its last task before it falls idle on its own load of the page ` +
       `(saved pages: the median of ${r.options?.loads ?? 1} loads each for Backstory, the floor and mark.js, and the longest task of all of them; generated pages: one load): ` +
       '**wall** time and **CPU**, the thread time of its tasks. **Longest task**: Backstory\'s, wall / CPU. **Floor**: a content script that reads every text node once with a bare TreeWalker. ' +
       '**Walk in page**: the same walk timed inside the page, without a content script\'s start-up. **No sieve**: Backstory\'s content script with its sieve made a no-op (the same walk, slices and observer), CPU. ' +
@@ -285,7 +291,7 @@ function table(r, link) {
   lines.push('');
   lines.push('| Page | Text | Scan | CPU | Longest task | Floor | Floor CPU | CPU / floor | Walk in page | No sieve | No sieve / floor | mark.js | mark.js CPU | mark.js / scan |');
   lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-  for (const p of [...(r.scan?.pages ?? []), ...(r.scan?.synthetic ?? []).map((/** @type {any} */ p) => ({ ...p, page: `generated ${kb(Number(p.page))}` }))]) {
+  for (const p of [...(r.scan?.pages ?? []), ...named(r.scan?.synthetic ?? [])]) {
     lines.push(
       `| ${p.page} | ${kb(p.chars)} | ${ms(p.scanMs)} | ${ms(p.scanCpuMs)} | ${ms(p.longestTaskMs)} / ${ms(p.longestTaskCpuMs)} | ${ms(p.floorMs)} | ${ms(p.floorCpuMs)} | ${x(p.scanCpuMs / p.floorCpuMs)} | ${ms(p.walkMs)} | ` +
         `${ms(p.unsievedCpuMs ?? NaN)} | ${x((p.unsievedCpuMs ?? NaN) / p.floorCpuMs)} | ` +

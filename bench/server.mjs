@@ -23,6 +23,7 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pageFile } from '../test/support/page-folder.mjs';
+import { TYPES } from '../test/support/server.mjs';
 
 /** What a page may load: only this server; no page script except where the storm needs one. */
 const csp = (scripts = false) =>
@@ -33,22 +34,6 @@ const csp = (scripts = false) =>
     "font-src 'self' data:",
     scripts ? "script-src 'self'" : "script-src 'none'",
   ].join('; ');
-
-/** Content types of what a saved page may hold; its scripts are served, and CSP keeps them off. */
-const TYPES = /** @type {Record<string, string>} */ ({
-  '.html': 'text/html; charset=utf-8',
-  '.htm': 'text/html; charset=utf-8',
-  '.css': 'text/css',
-  '.js': 'text/javascript',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-});
 
 const ISOLATION = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
 

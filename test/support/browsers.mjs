@@ -527,36 +527,53 @@ export async function nextFirefoxTab(browser, known, match, ms = 30_000) {
 const hrefOf = (page) => page.evaluate(() => (document.readyState === 'complete' ? location.href : '')).catch(() => '');
 
 /**
+ * What `page` answers to `ask`, or `otherwise` if it throws or has not answered within 5 s (a
+ * tab the driver half knows may never answer).
+ * @template T
+ * @param {import('puppeteer-core').Page} page
+ * @param {() => T} ask
+ * @param {(reason: string) => T} otherwise
+ * @returns {Promise<T>}
+ */
+const answerOf = (page, ask, otherwise) =>
+  Promise.race([
+    /** @type {Promise<T>} */ (page.evaluate(ask)).catch((/** @type {Error} */ e) => otherwise(`throws ${e.message.slice(0, 200)}`)),
+    new Promise((r) => setTimeout(() => r(otherwise('no answer in 5 s')), 5000)),
+  ]);
+
+/**
+ * The parent-process script that opens `url` in a new tab in front, as the toolbar button
+ * would; `opener` is an expression for the tab it is opened from, or null.
+ * @param {string} url
+ */
+const openTabScript = (url, opener = 'null') => `gBrowser.selectedTab = gBrowser.addTab(${JSON.stringify(url)}, {
+  triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal(),
+  ownerTab: ${opener},
+  openerBrowser: ${opener}?.linkedBrowser ?? null,
+})`;
+
+/**
  * Where Firefox's selected tab passes `match` and the driver knows fewer pages at its address
  * than Firefox has tabs, opens that address again in a new selected tab, from the same opener,
  * closes the old one, and says so.
  * @param {import('puppeteer-core').Browser} browser
  * @param {(href: string) => boolean} match
- * @returns {Promise<boolean>} whether it did
  */
 async function reopenUnheardTab(browser, match) {
   const inParent = firefoxParent(browser);
   const url = /** @type {string} */ (await inParent('gBrowser.selectedTab.linkedBrowser.currentURI.spec').catch(() => ''));
-  if (!match(url)) return false;
+  if (!match(url)) return;
   // Firefox's tabs at that address against the driver's, loaded or not: a tab the driver knows
   // that is merely slow is left to load, and an older tab at the same address counts on both.
   const tabs = Number(await inParent(`gBrowser.tabs.filter((t) => t.linkedBrowser.currentURI.spec === ${JSON.stringify(url)}).length`));
-  const addressOf = (/** @type {import('puppeteer-core').Page} */ page) =>
-    Promise.race([page.evaluate(() => location.href).catch(() => ''), new Promise((r) => setTimeout(() => r(''), 5000))]);
-  const heard = (await Promise.all((await browser.pages()).map(addressOf))).filter((href) => href === url).length;
-  if (heard >= tabs) return false;
+  const addresses = await Promise.all((await browser.pages()).map((page) => answerOf(page, () => location.href, () => '')));
+  if (addresses.filter((href) => href === url).length >= tabs) return;
   console.warn(`Firefox: the driver never heard of the tab at ${url}; opening it again.`);
   await inParent(`(() => {
     const unheard = gBrowser.selectedTab;
-    const opener = unheard.openerTab ?? null;
-    gBrowser.selectedTab = gBrowser.addTab(${JSON.stringify(url)}, {
-      triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal(),
-      ownerTab: opener,
-      openerBrowser: opener?.linkedBrowser ?? null,
-    });
+    ${openTabScript(url, '(unheard.openerTab ?? null)')};
     gBrowser.removeTab(unheard);
   })()`);
-  return true;
 }
 
 /**
@@ -571,10 +588,7 @@ async function whatFirefoxShows(browser, known) {
   ).catch((/** @type {Error} */ e) => `(not read: ${e.message})`);
   const pages = [];
   for (const page of await browser.pages()) {
-    const answer = await Promise.race([
-      page.evaluate(() => `${document.readyState} ${location.href}`).catch((/** @type {Error} */ e) => `throws ${e.message.slice(0, 200)}`),
-      new Promise((r) => setTimeout(() => r('no answer in 5 s'), 5000)),
-    ]);
+    const answer = await answerOf(page, () => `${document.readyState} ${location.href}`, (reason) => reason);
     pages.push(`${known.has(page) ? 'known' : 'new'}: ${page.url()} answers ${answer}`);
   }
   return `tabs [address, loading, selected]: ${tabs}\npages:\n  ${pages.join('\n  ')}`;
@@ -593,8 +607,6 @@ export async function openFirefoxExtensionPage(browser, addonId, page, known, ms
   const inParent = firefoxParent(browser);
   const url = /** @type {string} */ (await inParent(`WebExtensionPolicy.getByID(${JSON.stringify(addonId)}).getURL(${JSON.stringify(page)})`));
   const skip = known ?? new Set(await browser.pages());
-  await inParent(`gBrowser.selectedTab = gBrowser.addTab(${JSON.stringify(url)}, {
-    triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal(),
-  })`);
+  await inParent(openTabScript(url));
   return nextFirefoxTab(browser, skip, (href) => href === url, ms);
 }
